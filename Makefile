@@ -1,0 +1,152 @@
+# liangze — build, run and test with Debian 12's packages only.
+#   make run     build, create a demo database on first run, open liangze
+#   make check   build and run every test (also under ASan/UBSan)
+# Missing Debian packages are installed when run as root; otherwise the exact
+# apt-get line is printed.
+
+CC       ?= cc
+PKGS     := sqlite3 xlsxwriter
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror
+CPPFLAGS := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild -MMD -MP
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz)
+DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev \
+            gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings
+LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
+
+SRC      := $(sort $(wildcard src/*.c))
+UI       := $(sort $(wildcard ui/*.c))
+TESTSRC  := $(sort $(wildcard tests/test_*.c))
+SCHEMA   := $(sort $(wildcard schema/*.sql))
+LINGUAS  := $(shell cat po/LINGUAS 2>/dev/null)
+
+# Two build trees: plain, and the sanitizer build the tests also run in.
+B  := build
+BA := build/asan
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+OBJ   := $(SRC:src/%.c=$(B)/src/%.o) $(B)/schema_sql.o
+AOBJ  := $(SRC:src/%.c=$(BA)/src/%.o) $(BA)/schema_sql.o
+TESTS := $(TESTSRC:tests/%.c=$(B)/tests/%)
+ATESTS:= $(TESTSRC:tests/%.c=$(BA)/tests/%)
+MO    := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/liangze.mo)
+
+LIANGZE_DB_DEFAULT = $(or $(LIANGZE_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/liangze/liangze.db)
+
+.PHONY: all deps run check test test-asan clean pot po-check stress bench fuzz
+all: liangze $(MO)
+
+# --- Debian packages ---------------------------------------------------------
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "liangze needs these Debian packages. Install them with:"; \
+	    echo "  sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+	@need=""; for l in $(LOCALES); do \
+	  locale -a 2>/dev/null | grep -qix "$$(echo $$l | sed 's/UTF-8/utf8/;s/GB18030/gb18030/')" || need="$$need $$l"; \
+	done; \
+	if [ -n "$$need" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Generating locales:$$need"; \
+	    for l in $$need; do cs=$${l#*.}; grep -q "^$$l $$cs" /etc/locale.gen || echo "$$l $$cs" >> /etc/locale.gen; done; \
+	    locale-gen >/dev/null; \
+	  else \
+	    echo "note: locales$$need are missing (tests that need them are skipped); as root: locale-gen"; \
+	  fi; \
+	fi
+
+# --- build ---------------------------------------------------------------------
+$(B)/schema_sql.c: tools/embed_sql.sh $(SCHEMA)
+	@mkdir -p $(@D)
+	sh tools/embed_sql.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+$(B)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
+$(B)/schema_sql.o: $(B)/schema_sql.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
+$(B)/ui/%.o: ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DLOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS) $(WARN) -c $< -o $@
+$(B)/liblz.a: $(OBJ)
+	ar rcs $@ $^
+liangze: $(UI:ui/%.c=$(B)/ui/%.o) $(B)/liblz.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/tests/%: tests/%.c $(B)/liblz.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/liblz.a $(LDLIBS) -lcmocka
+
+$(BA)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -c $< -o $@
+$(BA)/schema_sql.o: $(B)/schema_sql.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -c $< -o $@
+$(BA)/ui/%.o: ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -c $< -o $@
+$(BA)/liblz.a: $(AOBJ)
+	ar rcs $@ $^
+$(BA)/liangze: $(UI:ui/%.c=$(BA)/ui/%.o) $(BA)/liblz.a
+	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
+$(BA)/tests/%: tests/%.c $(BA)/liblz.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -o $@ $< $(BA)/liblz.a $(LDLIBS) -lcmocka
+
+# --- translations ----------------------------------------------------------------
+PREFIX ?= /usr/local
+$(B)/locale/%/LC_MESSAGES/liangze.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+pot:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	  --package-name=liangze -o po/liangze.pot $(SRC) $(UI)
+	for l in $(LINGUAS); do msgmerge -q --update --backup=none po/$$l.po po/liangze.pot; done
+# Every msgid in the sources has a translation.
+po-check:
+	@tmp=$$(mktemp -d); \
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ -o $$tmp/now.pot $(SRC) $(UI) && \
+	for l in $(LINGUAS); do \
+	  msgmerge -q $$tmp/now.pot po/$$l.po -o $$tmp/$$l.po 2>/dev/null && \
+	  left=$$(msgattrib --untranslated --no-obsolete $$tmp/$$l.po | grep -c '^msgid ' ); \
+	  fuzzy=$$(msgattrib --only-fuzzy --no-obsolete $$tmp/$$l.po | grep -c '^msgid '); \
+	  if [ "$$left" -gt 1 ] || [ "$$fuzzy" -gt 1 ]; then \
+	    echo "po/$$l.po: untranslated or fuzzy messages (run make pot, then translate):"; \
+	    msgattrib --untranslated --no-obsolete $$tmp/$$l.po | grep '^msgid ' | tail -n +2 | head -20; \
+	    msgattrib --only-fuzzy --no-obsolete $$tmp/$$l.po | grep '^msgid ' | tail -n +2 | head -20; \
+	    rm -rf $$tmp; exit 1; fi; \
+	done; rm -rf $$tmp; echo "po: all messages translated"
+
+# --- run and test ----------------------------------------------------------------
+run: deps all
+	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
+	LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale ./liangze
+
+test: all $(TESTS)
+	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(B)/tests
+
+test-asan: $(BA)/liangze $(ATESTS) $(MO)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
+
+check: deps
+	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS)
+	@$(MAKE) --no-print-directory po-check
+	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
+	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \
+	echo "== tests (AddressSanitizer + UBSan build)"; $(MAKE) --no-print-directory test-asan; r2=$$?; \
+	awk '{p+=$$1; f+=$$2} END {printf "\ntotal: %d passed, %d failed\n", p, f}' $$LIANGZE_SUMMARY; \
+	test $$r1 = 0 && test $$r2 = 0
+
+clean:
+	rm -rf $(B) liangze
+
+-include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(TESTS:=.d) $(ATESTS:=.d)

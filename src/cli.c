@@ -1,0 +1,192 @@
+#include "cli.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "kinds_master.h"
+#include "record.h"
+
+/* Options that take a value; every other word starting with "--" is a flag. */
+static const char *const valued[] = {
+	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
+	"--limit", "--role", "--scope", "--name", "--period", "--order", NULL
+};
+static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
+
+static int listed(const char *const *l, const char *w)
+{
+	for (; *l; l++)
+		if (strcmp(*l, w) == 0)
+			return 1;
+	return 0;
+}
+
+const char *cli_opt(const cli_cmd *c, const char *name)
+{
+	for (int i = c->nopt - 1; i >= 0; i--)
+		if (strcmp(c->name[i], name) == 0)
+			return c->value[i];
+	return NULL;
+}
+
+bool cli_flag(const cli_cmd *c, const char *name)
+{
+	for (int i = 0; i < c->nopt; i++)
+		if (strcmp(c->name[i], name) == 0)
+			return true;
+	return false;
+}
+
+static lz_status parse(int argc, char **argv, cli_cmd *c, lz_err *err)
+{
+	memset(c, 0, sizeof *c);
+	for (int i = 1; i < argc; i++) {
+		const char *w = argv[i];
+		if (w[0] == '-' && w[1] != '\0' && strcmp(w, "-") != 0) {
+			if (c->nopt == CLI_MAX_OPTS)
+				return lz_fail(err, LZ_USAGE, "%s", _("too many options"));
+			if (listed(valued, w)) {
+				if (i + 1 >= argc)
+					return lz_fail(err, LZ_USAGE, _("option %s needs a value"), w);
+				c->name[c->nopt] = w;
+				c->value[c->nopt++] = argv[++i];
+			} else if (listed(flags, w)) {
+				c->name[c->nopt] = w;
+				c->value[c->nopt++] = NULL;
+			} else {
+				return lz_fail(err, LZ_USAGE, _("unknown option %s (see: liangze --help)"), w);
+			}
+		} else {
+			if (c->npos == CLI_MAX_POS)
+				return lz_fail(err, LZ_USAGE, _("too many words: %s"), w);
+			c->pos[c->npos++] = w;
+		}
+	}
+	c->db = cli_opt(c, "--db");
+	c->as = cli_opt(c, "--as");
+	return LZ_OK;
+}
+
+lz_status cli_session(const cli_cmd *c, session *s, bool create, int *migrated, lz_err *err)
+{
+	char path[4096], login[64];
+	lz_status st = db_default_path(c->db, path, sizeof path, err);
+	if (st || (st = session_whoami(c->as, login, sizeof login, err)))
+		return st;
+	return session_open(s, path, login, create, migrated, err);
+}
+
+lz_status cli_unit(session *s, const char *text, int64_t *id, lz_err *err)
+{
+	lz_err e;
+	if (record_resolve(s, &kind_unit, text, 0, id, &e))
+		return lz_fail(err, LZ_USAGE, "%s", e.msg);
+	return LZ_OK;
+}
+
+/* --lang zh|en overrides the locale's language for messages only. */
+static lz_status apply_lang(const char *lang, lz_err *err)
+{
+	if (!lang)
+		return LZ_OK;
+	const char *msgs = setlocale(LC_MESSAGES, NULL);
+	int c_locale = !msgs || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0;
+	if (strcmp(lang, "zh") == 0) {
+		setenv("LANGUAGE", "zh_CN", 1);
+		/* gettext ignores LANGUAGE under the C locale, and would turn Chinese
+		 * into '?' without a UTF-8 character type. */
+		if (c_locale) {
+			setlocale(LC_MESSAGES, "C.UTF-8");
+			const char *ct = setlocale(LC_CTYPE, NULL);
+			if (!ct || strcmp(ct, "C") == 0 || strcmp(ct, "POSIX") == 0)
+				setlocale(LC_CTYPE, "C.UTF-8");
+		}
+	} else if (strcmp(lang, "en") == 0) {
+		setenv("LANGUAGE", "en", 1);
+	} else {
+		return lz_fail(err, LZ_USAGE, _("--lang takes zh or en, not '%s'"), lang);
+	}
+	/* Make gettext notice the changed LANGUAGE. */
+	textdomain(textdomain(NULL));
+	return LZ_OK;
+}
+
+static void usage(FILE *out)
+{
+	fputs(_("Usage: liangze [--db PATH] [--lang zh|en] [--as USER] [COMMAND …]\n"
+		"\n"
+		"Without a command liangze opens the full-screen application.\n"
+		"\n"
+		"Commands:\n"
+		"  dashboard                             open the application on the dashboard\n"
+		"  init [--demo]                         create or migrate the database; --demo adds a demo district\n"
+		"  kinds [KIND]                          record kinds and their CSV columns\n"
+		"  list KIND [--unit U] [--year Y] [--search TEXT] [--limit N] [--format text|csv]\n"
+		"  import KIND FILE [--encoding auto|utf-8|gb18030] [--dry-run]\n"
+		"  export KIND [--year Y] [--unit U] [--search TEXT] -o FILE.xlsx|FILE.csv [--encoding utf-8|gb18030]\n"
+		"  report catalog [--format text|csv]    the plan's 23 tasks and the responsibilities\n"
+		"  rules run                             apply every rule now (for cron)\n"
+		"  user add LOGIN --role admin|staff|viewer [--scope UNIT] [--name NAME]\n"
+		"  user set LOGIN [--role ROLE] [--scope UNIT|--scope \"\"] [--name NAME]\n"
+		"  user list\n"
+		"  config list | config get NAME | config set NAME VALUE | config reset NAME\n"
+		"\n"
+		"Exit codes: 0 ok, 1 usage, 2 bad content (nothing written), 3 not permitted,\n"
+		"4 database busy, 5 file or I/O error, 6 damage found.\n"), out);
+}
+
+int cli_main(int argc, char **argv, cli_tui_fn tui)
+{
+	cli_cmd c;
+	lz_err err;
+	lz_err_clear(&err);
+	lz_status st = parse(argc, argv, &c, &err);
+	if (st == LZ_OK)
+		st = apply_lang(cli_opt(&c, "--lang"), &err);
+	if (st) {
+		fprintf(stderr, "liangze: %s\n", err.msg);
+		return st;
+	}
+	if (cli_flag(&c, "--help") || cli_flag(&c, "-h") || (c.npos && strcmp(c.pos[0], "help") == 0)) {
+		usage(stdout);
+		return 0;
+	}
+	const char *cmd = c.npos ? c.pos[0] : NULL;
+	static const struct {
+		const char *name;
+		lz_status (*fn)(const cli_cmd *, lz_err *);
+	} table[] = {
+		{ "init", cli_init }, { "kinds", cli_kinds }, { "list", cli_list }, { "import", cli_import },
+		{ "export", cli_export }, { "report", cli_report }, { "rules", cli_rules }, { "user", cli_user },
+		{ "config", cli_config },
+	};
+	if (!cmd || strcmp(cmd, "dashboard") == 0) {
+		if (tui) {
+			char path[4096], login[64];
+			st = db_default_path(c.db, path, sizeof path, &err);
+			if (!st)
+				st = session_whoami(c.as, login, sizeof login, &err);
+			if (!st)
+				return tui(path, login, cmd != NULL);
+		} else {
+			st = cli_overview(&c, &err);
+		}
+	} else {
+		st = LZ_USAGE;
+		lz_fail(&err, LZ_USAGE, _("unknown command '%s' (see: liangze --help)"), cmd);
+		for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+			if (strcmp(table[i].name, cmd) == 0) {
+				lz_err_clear(&err);
+				st = table[i].fn(&c, &err);
+				break;
+			}
+	}
+	if (fflush(stdout) != 0 && st == LZ_OK)
+		st = lz_fail(&err, LZ_IO, "%s", _("cannot write to standard output"));
+	if (st)
+		fprintf(stderr, "liangze: %s\n", err.msg);
+	return st;
+}

@@ -1,0 +1,306 @@
+#include "db.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz_err *err)
+{
+	const char *env = getenv("LIANGZE_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (explicit_path && *explicit_path)
+		n = snprintf(out, outsz, "%s", explicit_path);
+	else if (env && *env)
+		n = snprintf(out, outsz, "%s", env);
+	else if (xdg && *xdg)
+		n = snprintf(out, outsz, "%s/liangze/liangze.db", xdg);
+	else if (home && *home)
+		n = snprintf(out, outsz, "%s/.local/share/liangze/liangze.db", home);
+	else
+		return lz_fail(err, LZ_IO, "%s", _("cannot find the database: set LIANGZE_DB or HOME, or use --db"));
+	if (n < 0 || (size_t)n >= outsz)
+		return lz_fail(err, LZ_IO, "%s", _("database path too long"));
+	return LZ_OK;
+}
+
+/* mkdir -p for the database's folder, so a first run needs no set-up. */
+static lz_status make_parent_dirs(const char *path, lz_err *err)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s", path);
+	char *slash = strrchr(buf, '/');
+	if (!slash || slash == buf)
+		return LZ_OK;
+	*slash = '\0';
+	for (char *p = buf + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+				return lz_fail(err, LZ_IO, _("cannot create folder %s: %s"), buf, strerror(errno));
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return LZ_OK;
+}
+
+/* Our own busy handler instead of sqlite3_busy_timeout so the caller can show
+ * that it is waiting for another session rather than looking frozen. */
+static int busy_handler(void *arg, int count)
+{
+	db_conn *c = arg;
+	int step = count < 10 ? 2 + count * 2 : 25;
+	long waited = 0;
+	for (int i = 0; i < count; i++)
+		waited += i < 10 ? 2 + i * 2 : 25;
+	if (waited >= c->busy_ms) {
+		if (c->waiting && c->wait_fn)
+			c->wait_fn(c->wait_arg, 0);
+		c->waiting = 0;
+		return 0;
+	}
+	if (!c->waiting && waited >= 50) {
+		c->waiting = 1;
+		if (c->wait_fn)
+			c->wait_fn(c->wait_arg, 1);
+	}
+	struct timespec ts = { 0, (long)step * 1000000L };
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+static void end_wait(db_conn *c)
+{
+	if (c->waiting) {
+		c->waiting = 0;
+		if (c->wait_fn)
+			c->wait_fn(c->wait_arg, 0);
+	}
+}
+
+lz_status db_error(db_conn *c, int rc, const char *what, lz_err *err)
+{
+	int prim = rc & 0xff;
+	const char *m = c && c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc);
+	switch (prim) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return lz_fail(err, LZ_BUSY, _("%s: the database is still in use by another session after %d s; try again"),
+			       what, c ? c->busy_ms / 1000 : 0);
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_PERM:
+		return lz_fail(err, LZ_IO, _("%s: %s (%s)"), what, m, c ? c->path : "");
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return lz_fail(err, LZ_DAMAGE, _("%s: the database file is damaged: %s"), what, m);
+	case SQLITE_CONSTRAINT:
+		return lz_fail(err, LZ_BAD, _("%s: %s"), what, m);
+	default:
+		return lz_fail(err, LZ_INTERNAL, _("%s: %s"), what, m);
+	}
+}
+
+lz_status db_exec(db_conn *c, const char *sql, lz_err *err)
+{
+	int rc = sqlite3_exec(c->h, sql, NULL, NULL, NULL);
+	end_wait(c);
+	if (rc != SQLITE_OK)
+		return db_error(c, rc, _("database"), err);
+	return LZ_OK;
+}
+
+lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
+{
+	int rc = sqlite3_prepare_v2(c->h, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return db_error(c, rc, _("preparing a query"), err);
+	}
+	return LZ_OK;
+}
+
+lz_status db_scalar_int(db_conn *c, const char *sql, int64_t dflt, int64_t *out, lz_err *err)
+{
+	sqlite3_stmt *st;
+	lz_status s = db_prepare(c, sql, &st, err);
+	if (s)
+		return s;
+	int rc = sqlite3_step(st);
+	end_wait(c);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_type(st, 0) == SQLITE_NULL ? dflt : sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*out = dflt;
+	else
+		s = db_error(c, rc, _("database"), err);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
+{
+	memset(c, 0, sizeof *c);
+	if (snprintf(c->path, sizeof c->path, "%s", path) >= (int)sizeof c->path)
+		return lz_fail(err, LZ_IO, "%s", _("database path too long"));
+	c->busy_ms = 60000;
+	const char *bt = getenv("LIANGZE_BUSY_TIMEOUT_MS");
+	if (bt && *bt)
+		c->busy_ms = atoi(bt);
+
+	if (!create && access(path, F_OK) != 0)
+		return lz_fail(err, LZ_IO, _("no database at %s: run 'liangze init' first"), path);
+	if (create) {
+		lz_status s = make_parent_dirs(path, err);
+		if (s)
+			return s;
+	}
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(path, &c->h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		lz_fail(err, LZ_IO, _("cannot open database %s: %s"), path,
+			c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc));
+		db_close(c);
+		return LZ_IO;
+	}
+	sqlite3_extended_result_codes(c->h, 1);
+	sqlite3_busy_handler(c->h, busy_handler, c);
+
+	/* journal_mode=WAL must run outside a transaction and may itself wait. */
+	sqlite3_stmt *st;
+	lz_status s = db_prepare(c, "PRAGMA journal_mode=WAL", &st, err);
+	if (s) {
+		db_close(c);
+		return s == LZ_INTERNAL ? lz_fail(err, LZ_IO, _("cannot open database %s: %s"), path, err->msg) : s;
+	}
+	rc = sqlite3_step(st);
+	end_wait(c);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		s = db_error(c, rc, path, err);
+		db_close(c);
+		return s;
+	}
+	s = db_exec(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", err);
+	if (s) {
+		db_close(c);
+		return s;
+	}
+	return LZ_OK;
+}
+
+void db_close(db_conn *c)
+{
+	if (c && c->h) {
+		sqlite3_close_v2(c->h);
+		c->h = NULL;
+	}
+}
+
+lz_status db_begin_write(db_conn *c, lz_err *err)
+{
+	lz_status s = db_exec(c, "BEGIN IMMEDIATE", err);
+	if (s == LZ_OK)
+		c->in_write = 1;
+	return s;
+}
+
+lz_status db_begin_read(db_conn *c, lz_err *err)
+{
+	return db_exec(c, "BEGIN", err);
+}
+
+lz_status db_commit(db_conn *c, lz_err *err)
+{
+	lz_status s = db_exec(c, "COMMIT", err);
+	if (s)
+		db_rollback(c);
+	c->in_write = 0;
+	return s;
+}
+
+void db_rollback(db_conn *c)
+{
+	if (c->h && !sqlite3_get_autocommit(c->h))
+		sqlite3_exec(c->h, "ROLLBACK", NULL, NULL, NULL);
+	c->in_write = 0;
+}
+
+int db_schema_version(db_conn *c)
+{
+	int64_t v = 0;
+	lz_err e;
+	int64_t has = 0;
+	if (db_scalar_int(c, "SELECT count(*) FROM sqlite_master WHERE name='schema_migration'", 0, &has, &e) || !has)
+		return 0;
+	if (db_scalar_int(c, "SELECT max(version) FROM schema_migration", 0, &v, &e))
+		return 0;
+	return (int)v;
+}
+
+lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
+{
+	*applied = 0;
+	lz_status s = db_exec(c,
+		"CREATE TABLE IF NOT EXISTS schema_migration ("
+		" version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", err);
+	if (s)
+		return s;
+	for (int i = 0; i < db_migration_count; i++) {
+		const db_migration *m = &db_migrations[i];
+		if ((s = db_begin_write(c, err)))
+			return s;
+		/* Checked inside the write lock: two sessions starting at once must
+		 * not both apply the same migration. */
+		sqlite3_stmt *st;
+		if ((s = db_prepare(c, "SELECT 1 FROM schema_migration WHERE version=?", &st, err))) {
+			db_rollback(c);
+			return s;
+		}
+		sqlite3_bind_int(st, 1, m->version);
+		int done = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (done) {
+			db_rollback(c);
+			continue;
+		}
+		int rc = sqlite3_exec(c->h, m->sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			lz_fail(err, LZ_INTERNAL, _("migration %s failed: %s"), m->name, sqlite3_errmsg(c->h));
+			db_rollback(c);
+			return LZ_INTERNAL;
+		}
+		if ((s = db_prepare(c, "INSERT INTO schema_migration(version, name, applied_at)"
+					" VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%S','now','localtime'))", &st, err))) {
+			db_rollback(c);
+			return s;
+		}
+		sqlite3_bind_int(st, 1, m->version);
+		sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			s = db_error(c, rc, m->name, err);
+			db_rollback(c);
+			return s;
+		}
+		if ((s = db_commit(c, err)))
+			return s;
+		(*applied)++;
+	}
+	return LZ_OK;
+}

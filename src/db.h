@@ -1,0 +1,79 @@
+/* db.h — the SQLite file: opening, pragmas, migrations, write transactions.
+ * Every write goes through db_begin_write (BEGIN IMMEDIATE), so writers queue
+ * on the busy handler instead of failing with "database is locked". */
+#ifndef LZ_DB_H
+#define LZ_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "status.h"
+
+typedef struct db_migration {
+	int version;
+	const char *name;
+	const char *sql;
+} db_migration;
+
+/* Built into the binary from the schema folder by tools/embed_sql.sh. */
+extern const db_migration db_migrations[];
+extern const int db_migration_count;
+
+/* Called with waiting=1 when a statement starts waiting for another session's
+ * lock and waiting=0 when the wait is over, so a screen can say so. */
+typedef void (*db_wait_fn)(void *arg, int waiting);
+
+typedef struct db_conn {
+	sqlite3 *h;
+	char path[4096];
+	int busy_ms;           /* how long to wait for a lock before LZ_BUSY */
+	db_wait_fn wait_fn;
+	void *wait_arg;
+	int waiting;           /* the busy handler is currently waiting */
+	int in_write;          /* inside db_begin_write .. commit/rollback */
+} db_conn;
+
+/* Fills out with the database path: explicit, else $LIANGZE_DB, else
+ * $XDG_DATA_HOME/liangze/liangze.db, else ~/.local/share/liangze/liangze.db. */
+lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz_err *err);
+
+/* Opens (create=true: creating the file and its folder) and sets WAL,
+ * synchronous=FULL, foreign keys and the busy handler. */
+lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err);
+
+/* Closes the connection; safe on a zeroed or already closed conn. */
+void db_close(db_conn *c);
+
+/* Applies migrations not yet recorded, each in one write transaction;
+ * *applied gets how many ran (0 on an up-to-date database). */
+lz_status db_migrate(db_conn *c, int *applied, lz_err *err);
+
+/* The highest migration version recorded in the database (0 if none). */
+int db_schema_version(db_conn *c);
+
+/* BEGIN IMMEDIATE, waiting for the lock up to busy_ms. */
+lz_status db_begin_write(db_conn *c, lz_err *err);
+
+/* BEGIN (deferred) for a consistent read snapshot. */
+lz_status db_begin_read(db_conn *c, lz_err *err);
+
+/* COMMIT the open transaction. */
+lz_status db_commit(db_conn *c, lz_err *err);
+
+/* ROLLBACK the open transaction, if any; never fails. */
+void db_rollback(db_conn *c);
+
+/* Turns an SQLite result code into a status with a readable message. */
+lz_status db_error(db_conn *c, int rc, const char *what, lz_err *err);
+
+/* Prepares sql; on failure fills err (LZ_INTERNAL). */
+lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err);
+
+/* Runs one or more statements without parameters (schema, pragmas). */
+lz_status db_exec(db_conn *c, const char *sql, lz_err *err);
+
+/* Runs a query returning one integer (first column of first row; dflt if none). */
+lz_status db_scalar_int(db_conn *c, const char *sql, int64_t dflt, int64_t *out, lz_err *err);
+
+#endif

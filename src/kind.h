@@ -1,0 +1,107 @@
+/* kind.h — record kinds described once, as data.
+ * The list, form, importer, exporter and ledger all read these descriptors;
+ * adding a field is one line here plus a migration. */
+#ifndef LZ_KIND_H
+#define LZ_KIND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+typedef enum kind_ftype {
+	KF_TEXT,    /* free text */
+	KF_INT,     /* whole number (counts) */
+	KF_DEC,     /* decimal, kept in hundredths; canonical text "12.30" */
+	KF_DATE,    /* "YYYY-MM-DD" */
+	KF_PERIOD,  /* "YYYY-MM" */
+	KF_YEAR,    /* four-digit year */
+	KF_BOOL,    /* "1" / "0"; input 是/否, Y/N, 1/0, true/false */
+	KF_ENUM,    /* one of choices (data, Chinese) */
+	KF_REF,     /* id of a record of kind ref; input by code or name */
+	KF_MULTI    /* several values separated by ';' */
+} kind_ftype;
+
+enum {
+	KF_REQUIRED = 1u << 0, /* must not be empty */
+	KF_UNIQUE = 1u << 1,   /* no two records share a non-empty value */
+	KF_SEARCH = 1u << 2,   /* searched by the list's search box */
+	KF_HIDDEN = 1u << 3,   /* not a column in the list (still in form, import, export) */
+	KF_LOOKUP = 1u << 4    /* other kinds' references may name a record by this field */
+};
+
+typedef struct kind_field {
+	const char *name;    /* column name in table, CSV header */
+	const char *label;   /* English msgid for screens */
+	const char *zh;      /* Chinese label: ledger headers and CSV header alias */
+	kind_ftype type;
+	unsigned flags;
+	int width;           /* preferred display columns in lists */
+	const char *const *choices; /* KF_ENUM: NULL-terminated; KF_MULTI: optional */
+	const char *ref;     /* KF_REF: the referenced kind's name */
+	const char *help;    /* optional English msgid: what to enter */
+} kind_field;
+
+/* How the unit that owns a record is found, for unit scopes. */
+typedef enum kind_owner {
+	KO_FIELD,   /* owner_field holds the unit id */
+	KO_SELF,    /* the record is a unit (its own id; new units: their parent) */
+	KO_ADMIN    /* administrative kind: admins only */
+} kind_owner;
+
+#define KIND_MAX_KEYS 3
+#define KIND_MAX_KEYFIELDS 3
+
+typedef struct kind {
+	const char *name;      /* CLI name: unit, person … */
+	const char *label;     /* English msgid */
+	const char *zh;        /* Chinese name for sheet titles */
+	const char *table;
+	const kind_field *fields;
+	int nfields;
+	/* Alternative keys for import matching, tried in order: the first whose
+	 * fields all have values in the row is used. */
+	const char *keys[KIND_MAX_KEYS][KIND_MAX_KEYFIELDS + 1];
+	const char *order;     /* default sort field */
+	const char *display;   /* field that names a record (for references) */
+	kind_owner owner;
+	const char *owner_field;
+	const char *year_field;   /* field that gives its year, or NULL */
+	const char *due_field;    /* due-date field, or NULL */
+	const char *state_field;  /* state field, or NULL */
+	const char *const *closed_states; /* states that count as closed */
+	const int *tasks;         /* catalog tasks it serves, 0-terminated, may be NULL */
+} kind;
+
+/* All kinds, in menu order; NULL-terminated. */
+extern const kind *const kind_all[];
+
+/* The kind named name (CLI name), or NULL. */
+const kind *kind_find(const char *name);
+
+/* Index of the field named name, or -1. */
+int kind_field_index(const kind *k, const char *name);
+
+/* The field named name, or NULL. */
+const kind_field *kind_field_named(const kind *k, const char *name);
+
+/* Index of the field whose name or Chinese label equals header (trimmed,
+ * names case-insensitive), or -1. */
+int kind_field_by_header(const kind *k, const char *header);
+
+/* The type's name for `kinds` listings (English msgid). */
+const char *kind_type_label(kind_ftype t);
+
+/* Parses user input for field f into canonical text (malloc'd, NULL when
+ * empty). KF_REF fields are not resolved here (see record_resolve_ref): the
+ * trimmed text is returned. On error fills err (LZ_BAD) with what is wrong,
+ * without location (the caller adds file, line, field). */
+lz_status kind_parse_value(const kind_field *f, const char *in, char **out, lz_err *err);
+
+/* Trims ASCII whitespace and U+3000 (ideographic space) from both ends, in place. */
+char *kind_trim(char *s);
+
+/* Whether the tasks list of k contains task. */
+bool kind_serves_task(const kind *k, int task);
+
+#endif

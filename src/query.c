@@ -1,0 +1,268 @@
+#include "query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "sbuf.h"
+
+struct query_cursor {
+	const kind *k;
+	sqlite3_stmt *st;
+	char **value;
+	char **shown;
+};
+
+static void free_row(query_cursor *c)
+{
+	for (int i = 0; i < c->k->nfields; i++) {
+		free(c->value[i]);
+		free(c->shown[i]);
+		c->value[i] = c->shown[i] = NULL;
+	}
+}
+
+/* The column expression of the owner unit of kind k's rows (alias t). */
+static const char *owner_expr(const kind *k)
+{
+	return k->owner == KO_SELF ? "t.id" : k->owner == KO_FIELD ? k->owner_field : NULL;
+}
+
+/* Builds WITH, FROM and WHERE (everything after the select list) and the
+ * parameters' order; bound by bind_filter in the same order. */
+static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
+			     lz_err *err)
+{
+	const char *own = owner_expr(k);
+	if (k->owner == KO_ADMIN && s->role != ROLE_ADMIN)
+		return lz_fail(err, LZ_DENIED, _("only an administrator may see %s"), _(k->label));
+	if (f->year && !k->year_field)
+		return lz_fail(err, LZ_USAGE, _("%s records have no year to filter by"), k->zh);
+	sbuf_printf(from, " FROM %s t", k->table);
+	for (int i = 0; i < k->nfields; i++) {
+		const kind_field *fd = &k->fields[i];
+		if (fd->type != KF_REF)
+			continue;
+		const kind *rk = kind_find(fd->ref);
+		sbuf_printf(from, " LEFT JOIN %s r%d ON r%d.id = t.%s", rk->table, i, i, fd->name);
+	}
+	sbuf_add(from, " WHERE 1");
+	int scoped = s->scope_unit && s->role != ROLE_ADMIN && own;
+	/* Scope and the unit filter: the unit and the units under it. */
+	if (scoped)
+		sbuf_printf(from, " AND %s%s IN (WITH RECURSIVE sub(id) AS (SELECT :scope UNION"
+			    " SELECT u.id FROM unit u JOIN sub ON u.parent = sub.id) SELECT id FROM sub)",
+			    k->owner == KO_FIELD ? "t." : "", own);
+	if (f->unit && own)
+		sbuf_printf(from, " AND %s%s IN (WITH RECURSIVE sub2(id) AS (SELECT :unit UNION"
+			    " SELECT u.id FROM unit u JOIN sub2 ON u.parent = sub2.id) SELECT id FROM sub2)",
+			    k->owner == KO_FIELD ? "t." : "", own);
+	if (f->year) {
+		const kind_field *yf = kind_field_named(k, k->year_field);
+		if (yf->type == KF_YEAR)
+			sbuf_printf(from, " AND t.%s = :year", yf->name);
+		else
+			sbuf_printf(from, " AND substr(t.%s, 1, 4) = :year", yf->name);
+	}
+	*nsearch = 0;
+	if (f->search && *f->search) {
+		/* instr() rather than LIKE: CJK-safe, and % and _ in the text are literal. */
+		sbuf_add(from, " AND (0");
+		for (int i = 0; i < k->nfields; i++) {
+			if (!(k->fields[i].flags & KF_SEARCH))
+				continue;
+			if (k->fields[i].type == KF_REF)
+				sbuf_printf(from, " OR instr(r%d.%s, :q) > 0", i, kind_find(k->fields[i].ref)->display);
+			else
+				sbuf_printf(from, " OR instr(t.%s, :q) > 0", k->fields[i].name);
+			(*nsearch)++;
+		}
+		sbuf_add(from, ")");
+	}
+	return LZ_OK;
+}
+
+static void bind_named(sqlite3_stmt *st, const char *name, const char *text, int64_t num, int is_num)
+{
+	int idx = sqlite3_bind_parameter_index(st, name);
+	if (!idx)
+		return;
+	if (is_num)
+		sqlite3_bind_int64(st, idx, num);
+	else if (text)
+		sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
+{
+	bind_named(st, ":scope", NULL, s->scope_unit, 1);
+	bind_named(st, ":unit", NULL, f->unit, 1);
+	if (f->year)
+		bind_named(st, ":year", f->year, strtoll(f->year, NULL, 10), 0);
+	if (f->search)
+		bind_named(st, ":q", f->search, 0, 0);
+}
+
+lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err)
+{
+	const char *order = f->order ? f->order : k->order;
+	int oi = kind_field_index(k, order);
+	if (oi < 0 && strcmp(order, "id") != 0)
+		return lz_fail(err, LZ_USAGE, _("%s has no field '%s' to sort by"), k->zh, order);
+	sbuf sql = { 0 }, from = { 0 };
+	int nsearch;
+	lz_status st = build_where(s, k, f, &from, &nsearch, err);
+	if (st) {
+		sbuf_free(&from);
+		return st;
+	}
+	sbuf_add(&sql, "SELECT t.id");
+	for (int i = 0; i < k->nfields; i++) {
+		const kind_field *fd = &k->fields[i];
+		sbuf_printf(&sql, ", t.%s", fd->name);
+		if (fd->type == KF_REF)
+			sbuf_printf(&sql, ", r%d.%s", i, kind_find(fd->ref)->display);
+		else
+			sbuf_add(&sql, ", NULL");
+	}
+	sbuf_add(&sql, sbuf_str(&from));
+	const char *dir = f->desc ? "DESC" : "ASC";
+	const char *cmp = f->desc ? "<" : ">";
+	char col[80];
+	snprintf(col, sizeof col, "t.%s", oi < 0 ? "id" : order);
+	if (f->after) {
+		/* Empty values sort first (ASC) in SQLite: NULL < anything. */
+		if (oi < 0)
+			sbuf_printf(&sql, " AND t.id %s :aid", cmp);
+		else if (!f->after_value && !f->desc)
+			sbuf_printf(&sql, " AND (%s IS NOT NULL OR t.id > :aid)", col);
+		else if (!f->after_value)
+			sbuf_printf(&sql, " AND (%s IS NULL AND t.id < :aid)", col);
+		else if (!f->desc)
+			sbuf_printf(&sql, " AND (%s > :av OR (%s = :av AND t.id > :aid))", col, col);
+		else
+			sbuf_printf(&sql, " AND (%s < :av OR %s IS NULL OR (%s = :av AND t.id < :aid))", col, col, col);
+	}
+	if (oi < 0)
+		sbuf_printf(&sql, " ORDER BY t.id %s", dir);
+	else
+		sbuf_printf(&sql, " ORDER BY %s %s, t.id %s", col, dir, dir);
+	if (f->limit > 0)
+		sbuf_printf(&sql, " LIMIT %d", f->limit);
+
+	query_cursor *c = calloc(1, sizeof *c);
+	if (!c || sql.oom) {
+		free(c);
+		sbuf_free(&sql);
+		sbuf_free(&from);
+		return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+	}
+	c->k = k;
+	c->value = calloc((size_t)k->nfields, sizeof *c->value);
+	c->shown = calloc((size_t)k->nfields, sizeof *c->shown);
+	st = db_prepare(&s->db, sbuf_str(&sql), &c->st, err);
+	sbuf_free(&sql);
+	sbuf_free(&from);
+	if (st || !c->value || !c->shown) {
+		query_close(c);
+		return st ? st : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+	}
+	bind_filter(s, c->st, f);
+	if (f->after) {
+		bind_named(c->st, ":aid", NULL, f->after_id, 1);
+		if (f->after_value && oi >= 0) {
+			kind_ftype t = k->fields[oi].type;
+			int num = t == KF_INT || t == KF_YEAR || t == KF_BOOL || t == KF_REF;
+			bind_named(c->st, ":av", f->after_value, strtoll(f->after_value, NULL, 10), num);
+			if (t == KF_DEC) {
+				/* Decimals are stored in hundredths. */
+				double d = strtod(f->after_value, NULL) * 100.0;
+				bind_named(c->st, ":av", NULL, (int64_t)(d < 0 ? d - 0.5 : d + 0.5), 1);
+			}
+		}
+	}
+	*out = c;
+	return LZ_OK;
+}
+
+static char *dec_text(int64_t v)
+{
+	char buf[40];
+	int64_t a = v < 0 ? -v : v;
+	snprintf(buf, sizeof buf, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+	return strdup(buf);
+}
+
+int query_next(query_cursor *c, query_row *row, lz_err *err)
+{
+	free_row(c);
+	int rc = sqlite3_step(c->st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		sqlite3 *h = sqlite3_db_handle(c->st);
+		lz_fail(err, (rc & 0xff) == SQLITE_BUSY ? LZ_BUSY : LZ_INTERNAL, _("reading %s: %s"), c->k->zh,
+			sqlite3_errmsg(h));
+		return -1;
+	}
+	row->id = sqlite3_column_int64(c->st, 0);
+	for (int i = 0; i < c->k->nfields; i++) {
+		const kind_field *fd = &c->k->fields[i];
+		int col = 1 + 2 * i;
+		if (sqlite3_column_type(c->st, col) == SQLITE_NULL)
+			continue;
+		if (fd->type == KF_DEC)
+			c->value[i] = dec_text(sqlite3_column_int64(c->st, col));
+		else
+			c->value[i] = strdup((const char *)sqlite3_column_text(c->st, col));
+		if (fd->type == KF_REF && sqlite3_column_type(c->st, col + 1) != SQLITE_NULL)
+			c->shown[i] = strdup((const char *)sqlite3_column_text(c->st, col + 1));
+		else if (fd->type == KF_BOOL)
+			c->shown[i] = strdup(strcmp(c->value[i], "1") == 0 ? "是" : "否");
+		else
+			c->shown[i] = strdup(c->value[i]);
+	}
+	row->value = (const char *const *)c->value;
+	row->shown = (const char *const *)c->shown;
+	return 1;
+}
+
+void query_close(query_cursor *c)
+{
+	if (!c)
+		return;
+	if (c->value && c->shown)
+		free_row(c);
+	free(c->value);
+	free(c->shown);
+	sqlite3_finalize(c->st);
+	free(c);
+}
+
+lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t *n, lz_err *err)
+{
+	sbuf sql = { 0 };
+	int nsearch;
+	sbuf_add(&sql, "SELECT count(*)");
+	lz_status st = build_where(s, k, f, &sql, &nsearch, err);
+	if (st) {
+		sbuf_free(&sql);
+		return st;
+	}
+	sqlite3_stmt *q;
+	st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	bind_filter(s, q, f);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(q, 0);
+	else
+		st = db_error(&s->db, rc, k->zh, err);
+	sqlite3_finalize(q);
+	return st;
+}

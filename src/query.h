@@ -1,0 +1,50 @@
+/* query.h — reading records of a kind a page at a time: filter by year, unit
+ * (and the units under it) and search text, sorted by a field with the id as
+ * tie-break, continued after the last row seen (keyset pagination: no OFFSET,
+ * no whole table in memory). Rows are limited to the session's scope. */
+#ifndef LZ_QUERY_H
+#define LZ_QUERY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kind.h"
+#include "session.h"
+
+typedef struct query_filter {
+	const char *search;     /* substring of any searchable field, or NULL */
+	const char *year;       /* "2026": records of that year (kinds with a year field) */
+	int64_t unit;           /* records owned by this unit or one under it; 0: any */
+	const char *order;      /* sort field name; NULL: the kind's default */
+	bool desc;
+	/* Keyset: continue after the row whose sort value and id were these. */
+	bool after;
+	const char *after_value; /* canonical text; NULL when that row's value was empty */
+	int64_t after_id;
+	int limit;              /* rows at most; 0: all */
+} query_filter;
+
+typedef struct query_cursor query_cursor;
+
+/* A row: canonical values (as in record) and the text to show (references
+ * replaced by the referenced record's name). Valid until the next call. */
+typedef struct query_row {
+	int64_t id;
+	const char *const *value;
+	const char *const *shown;
+} query_row;
+
+/* Starts reading. LZ_DENIED for administrative kinds unless admin; LZ_USAGE
+ * for an unknown sort field or a year filter on a kind without a year. */
+lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err);
+
+/* Next row: 1 with *row filled, 0 at the end, -1 on error (err filled). */
+int query_next(query_cursor *c, query_row *row, lz_err *err);
+
+/* Ends reading. NULL is fine. */
+void query_close(query_cursor *c);
+
+/* Counts the rows f selects (ignoring limit and keyset). */
+lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t *n, lz_err *err);
+
+#endif

@@ -1,0 +1,624 @@
+#include "record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "i18n.h"
+#include "rules.h"
+#include "sbuf.h"
+
+record *record_new(const kind *k)
+{
+	record *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->k = k;
+	r->v = calloc((size_t)k->nfields, sizeof *r->v);
+	if (!r->v) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void record_free(record *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->k->nfields; i++)
+		free(r->v[i]);
+	free(r->v);
+	free(r);
+}
+
+void record_set(record *r, int i, const char *v)
+{
+	free(r->v[i]);
+	r->v[i] = v && *v ? strdup(v) : NULL;
+}
+
+int record_set_named(record *r, const char *name, const char *v)
+{
+	int i = kind_field_index(r->k, name);
+	if (i < 0)
+		return 0;
+	record_set(r, i, v);
+	return 1;
+}
+
+const char *record_get_named(const record *r, const char *name)
+{
+	int i = kind_field_index(r->k, name);
+	return i < 0 ? NULL : r->v[i];
+}
+
+/* Hundredths from canonical decimal text ("-12.30" → -1230). */
+static int64_t dec_to_hundredths(const char *s)
+{
+	int neg = *s == '-';
+	if (*s == '-' || *s == '+')
+		s++;
+	int64_t whole = strtoll(s, NULL, 10);
+	const char *dot = strchr(s, '.');
+	int64_t frac = 0;
+	if (dot && dot[1]) {
+		frac = (dot[1] - '0') * 10;
+		if (dot[2])
+			frac += dot[2] - '0';
+	}
+	int64_t v = whole * 100 + frac;
+	return neg ? -v : v;
+}
+
+static char *hundredths_text(int64_t v)
+{
+	char buf[40];
+	int64_t a = v < 0 ? -v : v;
+	snprintf(buf, sizeof buf, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+	return strdup(buf);
+}
+
+static int is_numeric_type(kind_ftype t)
+{
+	return t == KF_INT || t == KF_YEAR || t == KF_BOOL || t == KF_REF;
+}
+
+static void bind_value(sqlite3_stmt *q, int idx, const kind_field *f, const char *v)
+{
+	if (!v)
+		sqlite3_bind_null(q, idx);
+	else if (f->type == KF_DEC)
+		sqlite3_bind_int64(q, idx, dec_to_hundredths(v));
+	else if (is_numeric_type(f->type))
+		sqlite3_bind_int64(q, idx, strtoll(v, NULL, 10));
+	else
+		sqlite3_bind_text(q, idx, v, -1, SQLITE_TRANSIENT);
+}
+
+static char *column_value(sqlite3_stmt *q, int col, const kind_field *f)
+{
+	if (sqlite3_column_type(q, col) == SQLITE_NULL)
+		return NULL;
+	if (f->type == KF_DEC)
+		return hundredths_text(sqlite3_column_int64(q, col));
+	const char *t = (const char *)sqlite3_column_text(q, col);
+	return t && *t ? strdup(t) : NULL;
+}
+
+/* "单位类别 (category)": the Chinese label people see in files, and the field name. */
+static const char *where(const kind_field *f, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s (%s)", f->zh, f->name);
+	return buf;
+}
+
+static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_err *err)
+{
+	sbuf sql = { 0 };
+	sbuf_add(&sql, "SELECT id");
+	for (int i = 0; i < k->nfields; i++)
+		sbuf_printf(&sql, ", %s", k->fields[i].name);
+	sbuf_printf(&sql, " FROM %s WHERE id = ?", k->table);
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		record *r = record_new(k);
+		if (!r) {
+			sqlite3_finalize(q);
+			return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+		}
+		r->id = id;
+		for (int i = 0; i < k->nfields; i++)
+			r->v[i] = column_value(q, i + 1, &k->fields[i]);
+		*out = r;
+	} else if (rc == SQLITE_DONE) {
+		st = lz_fail(err, LZ_BAD, _("no %s record with id %lld"), k->zh, (long long)id);
+	} else {
+		st = db_error(&s->db, rc, k->zh, err);
+	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+int record_unit_in_scope(session *s, int64_t unit)
+{
+	if (!s->scope_unit || s->role == ROLE_ADMIN)
+		return 1;
+	if (!unit)
+		return 0;
+	sqlite3_stmt *q;
+	lz_err e;
+	if (db_prepare(&s->db,
+		       "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION SELECT u.parent, up.depth + 1"
+		       " FROM unit u JOIN up ON u.id = up.id WHERE u.parent IS NOT NULL AND up.depth < 64)"
+		       " SELECT 1 FROM up WHERE id = ?2", &q, &e))
+		return 0;
+	sqlite3_bind_int64(q, 1, unit);
+	sqlite3_bind_int64(q, 2, s->scope_unit);
+	int in = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	return in;
+}
+
+int64_t record_owner_unit(const record *r)
+{
+	const char *v;
+	switch (r->k->owner) {
+	case KO_FIELD:
+		v = record_get_named(r, r->k->owner_field);
+		return v ? strtoll(v, NULL, 10) : 0;
+	case KO_SELF:
+		if (r->id)
+			return r->id;
+		v = record_get_named(r, "parent");
+		return v ? strtoll(v, NULL, 10) : 0;
+	case KO_ADMIN:
+		break;
+	}
+	return 0;
+}
+
+static lz_status check_read(session *s, const record *r, lz_err *err)
+{
+	if (r->k->owner == KO_ADMIN) {
+		if (s->role != ROLE_ADMIN)
+			return lz_fail(err, LZ_DENIED, _("only an administrator may see %s"), _(r->k->label));
+		return LZ_OK;
+	}
+	if (!record_unit_in_scope(s, record_owner_unit(r)))
+		return lz_fail(err, LZ_BAD, _("no %s record with id %lld"), r->k->zh, (long long)r->id);
+	return LZ_OK;
+}
+
+lz_status record_get(session *s, const kind *k, int64_t id, record **out, lz_err *err)
+{
+	record *r = NULL;
+	lz_status st = load(s, k, id, &r, err);
+	if (st)
+		return st;
+	if ((st = check_read(s, r, err))) {
+		record_free(r);
+		return st;
+	}
+	*out = r;
+	return LZ_OK;
+}
+
+static lz_status scope_denied(session *s, const kind *k, int64_t unit, lz_err *err)
+{
+	char name[128] = "";
+	if (unit)
+		record_display(s, kind_find("unit"), unit, name, sizeof name);
+	char scope[128];
+	record_display(s, kind_find("unit"), s->scope_unit, scope, sizeof scope);
+	if (!*name)
+		return lz_fail(err, LZ_DENIED, _("%s: account %s may only write records of %s and the units under it"),
+			       k->zh, s->login, scope);
+	return lz_fail(err, LZ_DENIED, _("%s: %s is outside the scope of account %s (%s and the units under it)"),
+		       k->zh, name, s->login, scope);
+}
+
+/* Role and scope, for the record as it was (before, may be NULL) and as it will be. */
+lz_status record_check_write(session *s, const record *before, const record *after, lz_err *err)
+{
+	const kind *k = after->k;
+	if (s->role == ROLE_VIEWER || s->role == ROLE_NONE)
+		return lz_fail(err, LZ_DENIED, _("%s: account %s is a viewer and may not change records"), k->zh, s->login);
+	if (k->owner == KO_ADMIN) {
+		if (s->role != ROLE_ADMIN)
+			return lz_fail(err, LZ_DENIED, _("only an administrator may change %s"), _(k->label));
+		return LZ_OK;
+	}
+	if (before && !record_unit_in_scope(s, record_owner_unit(before)))
+		return scope_denied(s, k, record_owner_unit(before), err);
+	if (!record_unit_in_scope(s, record_owner_unit(after)))
+		return scope_denied(s, k, record_owner_unit(after), err);
+	if (k->owner == KO_SELF && s->scope_unit && s->role != ROLE_ADMIN) {
+		/* Moving a unit elsewhere in the tree would move it out of scope. */
+		const char *np = record_get_named(after, "parent");
+		const char *op = before ? record_get_named(before, "parent") : NULL;
+		int changed = (np == NULL) != (op == NULL) || (np && op && strcmp(np, op));
+		if (changed && (!np || !record_unit_in_scope(s, strtoll(np, NULL, 10))))
+			return scope_denied(s, k, np ? strtoll(np, NULL, 10) : 0, err);
+	}
+	return LZ_OK;
+}
+
+static lz_status exists(session *s, const kind *k, int64_t id, int *found, lz_err *err)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?", k->table);
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sql, &q, err);
+	if (st)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	*found = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	return LZ_OK;
+}
+
+/* A unit may not be placed under itself or one of its own descendants. */
+static lz_status check_cycle(session *s, const record *r, int i, lz_err *err)
+{
+	const kind_field *f = &r->k->fields[i];
+	char w[128], sql[256];
+	if (!r->id || !r->v[i])
+		return LZ_OK;
+	snprintf(sql, sizeof sql,
+		 "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION SELECT t.%s, up.depth + 1 FROM %s t"
+		 " JOIN up ON t.id = up.id WHERE t.%s IS NOT NULL AND up.depth < 10000) SELECT 1 FROM up WHERE id = ?2",
+		 f->name, r->k->table, f->name);
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sql, &q, err);
+	if (st)
+		return st;
+	sqlite3_bind_int64(q, 1, strtoll(r->v[i], NULL, 10));
+	sqlite3_bind_int64(q, 2, r->id);
+	int loop = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	if (loop)
+		return lz_fail(err, LZ_BAD, _("%s: a record cannot be placed under itself"), where(f, w, sizeof w));
+	return LZ_OK;
+}
+
+static lz_status check_unique(session *s, const record *r, int i, lz_err *err)
+{
+	const kind_field *f = &r->k->fields[i];
+	char sql[256], w[128];
+	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s = ? AND id <> ?", r->k->table, f->name);
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sql, &q, err);
+	if (st)
+		return st;
+	bind_value(q, 1, f, r->v[i]);
+	sqlite3_bind_int64(q, 2, r->id);
+	int64_t other = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_finalize(q);
+	if (other) {
+		char name[128];
+		record_display(s, r->k, other, name, sizeof name);
+		return lz_fail(err, LZ_BAD, _("%s: '%s' is already used by %s (id %lld)"),
+			       where(f, w, sizeof w), r->v[i], name, (long long)other);
+	}
+	return LZ_OK;
+}
+
+/* Brings every value to canonical form and checks it against the descriptor. */
+lz_status record_validate(session *s, record *r, lz_err *err)
+{
+	const kind *k = r->k;
+	char w[128];
+	for (int i = 0; i < k->nfields; i++) {
+		const kind_field *f = &k->fields[i];
+		lz_status st;
+		if (r->v[i] && f->type != KF_REF) {
+			char *canon = NULL;
+			lz_err e;
+			if (kind_parse_value(f, r->v[i], &canon, &e))
+				return lz_fail(err, LZ_BAD, "%s: %s", where(f, w, sizeof w), e.msg);
+			free(r->v[i]);
+			r->v[i] = canon;
+		}
+		if (!r->v[i]) {
+			if (f->flags & KF_REQUIRED)
+				return lz_fail(err, LZ_BAD, _("%s: a value is required"), where(f, w, sizeof w));
+			continue;
+		}
+		if (f->type == KF_REF) {
+			const kind *rk = kind_find(f->ref);
+			char *end;
+			long long id = strtoll(r->v[i], &end, 10);
+			int found = 0;
+			if (*end || id <= 0 || !rk)
+				return lz_fail(err, LZ_BAD, _("%s: '%s' is not a record id"), where(f, w, sizeof w), r->v[i]);
+			if ((st = exists(s, rk, id, &found, err)))
+				return st;
+			if (!found)
+				return lz_fail(err, LZ_BAD, _("%s: no %s record with id %lld"), where(f, w, sizeof w), rk->zh, id);
+			if (rk == k && (st = check_cycle(s, r, i, err)))
+				return st;
+		}
+		if ((f->flags & KF_UNIQUE) && (st = check_unique(s, r, i, err)))
+			return st;
+	}
+	return LZ_OK;
+}
+
+char *record_json(const record *r)
+{
+	sbuf b = { 0 };
+	sbuf_add(&b, "{");
+	for (int i = 0; i < r->k->nfields; i++) {
+		if (i)
+			sbuf_add(&b, ",");
+		sbuf_json_str(&b, r->k->fields[i].name);
+		sbuf_add(&b, ":");
+		sbuf_json_str(&b, r->v[i]);
+	}
+	sbuf_add(&b, "}");
+	return sbuf_take(&b);
+}
+
+static lz_status write_row(session *s, record *r, lz_err *err)
+{
+	const kind *k = r->k;
+	sbuf sql = { 0 };
+	if (r->id == 0) {
+		sbuf_printf(&sql, "INSERT INTO %s(", k->table);
+		for (int i = 0; i < k->nfields; i++)
+			sbuf_printf(&sql, "%s%s", i ? ", " : "", k->fields[i].name);
+		sbuf_add(&sql, ") VALUES (");
+		for (int i = 0; i < k->nfields; i++)
+			sbuf_add(&sql, i ? ", ?" : "?");
+		sbuf_add(&sql, ")");
+	} else {
+		sbuf_printf(&sql, "UPDATE %s SET ", k->table);
+		for (int i = 0; i < k->nfields; i++)
+			sbuf_printf(&sql, "%s%s = ?", i ? ", " : "", k->fields[i].name);
+		sbuf_printf(&sql, " WHERE id = ?%d", k->nfields + 1);
+	}
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	for (int i = 0; i < k->nfields; i++) {
+		const kind_field *f = &k->fields[i];
+		/* Flags are NOT NULL in the schema: an empty yes/no means no. */
+		bind_value(q, i + 1, f, !r->v[i] && f->type == KF_BOOL ? "0" : r->v[i]);
+	}
+	if (r->id)
+		sqlite3_bind_int64(q, k->nfields + 1, r->id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_error(&s->db, rc, k->zh, err);
+	if (r->id == 0)
+		r->id = sqlite3_last_insert_rowid(s->db.h);
+	return LZ_OK;
+}
+
+/* Empty flags read back as "0": compare like with like in the audit row. */
+static void fill_bool_defaults(record *r)
+{
+	for (int i = 0; i < r->k->nfields; i++)
+		if (!r->v[i] && r->k->fields[i].type == KF_BOOL)
+			r->v[i] = strdup("0");
+}
+
+lz_status record_save_in(session *s, record *r, lz_err *err)
+{
+	record *before = NULL;
+	lz_status st;
+	if (r->id && (st = load(s, r->k, r->id, &before, err)))
+		return st;
+	if ((st = record_check_write(s, before, r, err)) || (st = record_validate(s, r, err)))
+		goto out;
+	fill_bool_defaults(r);
+	int insert = r->id == 0;
+	if ((st = write_row(s, r, err)))
+		goto out;
+	char *bj = before ? record_json(before) : NULL;
+	char *aj = record_json(r);
+	if (bj && aj && strcmp(bj, aj) == 0) {
+		/* Nothing changed: no audit row, no rules. */
+		free(bj);
+		free(aj);
+		goto out;
+	}
+	st = audit_write(s, r->k->name, r->id, insert ? "insert" : "update", bj, aj, err);
+	free(bj);
+	free(aj);
+	if (st == LZ_OK)
+		st = rules_after_save(s, r->k, r->id, err);
+out:
+	record_free(before);
+	return st;
+}
+
+lz_status record_save(session *s, record *r, lz_err *err)
+{
+	int64_t id0 = r->id;
+	lz_status st = db_begin_write(&s->db, err);
+	if (st)
+		return st;
+	if ((st = record_save_in(s, r, err))) {
+		db_rollback(&s->db);
+		r->id = id0;
+		return st;
+	}
+	if ((st = db_commit(&s->db, err)))
+		r->id = id0;
+	return st;
+}
+
+/* Refuses to delete a record other records still point at, naming them. */
+static lz_status check_unreferenced(session *s, const record *r, lz_err *err)
+{
+	char name[128];
+	for (int ki = 0; kind_all[ki]; ki++) {
+		const kind *ok = kind_all[ki];
+		for (int i = 0; i < ok->nfields; i++) {
+			const kind_field *f = &ok->fields[i];
+			if (f->type != KF_REF || strcmp(f->ref, r->k->name) != 0)
+				continue;
+			char sql[256];
+			snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s = ?", ok->table, f->name);
+			sqlite3_stmt *q;
+			lz_status st = db_prepare(&s->db, sql, &q, err);
+			if (st)
+				return st;
+			sqlite3_bind_int64(q, 1, r->id);
+			int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+			sqlite3_finalize(q);
+			if (n) {
+				record_display(s, r->k, r->id, name, sizeof name);
+				return lz_fail(err, LZ_BAD, _("cannot delete %s: %lld %s record(s) refer to it in %s"),
+					       name, (long long)n, ok->zh, f->zh);
+			}
+		}
+	}
+	return LZ_OK;
+}
+
+lz_status record_delete_in(session *s, const kind *k, int64_t id, lz_err *err)
+{
+	record *before = NULL;
+	lz_status st = load(s, k, id, &before, err);
+	if (st)
+		return st;
+	if ((st = record_check_write(s, before, before, err)) || (st = check_unreferenced(s, before, err)))
+		goto out;
+	char sql[128];
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", k->table);
+	sqlite3_stmt *q;
+	if ((st = db_prepare(&s->db, sql, &q, err)))
+		goto out;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		st = db_error(&s->db, rc, k->zh, err);
+		goto out;
+	}
+	char *bj = record_json(before);
+	st = audit_write(s, k->name, id, "delete", bj, NULL, err);
+	free(bj);
+	if (st == LZ_OK)
+		st = rules_after_save(s, k, id, err);
+out:
+	record_free(before);
+	return st;
+}
+
+lz_status record_delete(session *s, const kind *k, int64_t id, lz_err *err)
+{
+	lz_status st = db_begin_write(&s->db, err);
+	if (st)
+		return st;
+	if ((st = record_delete_in(s, k, id, err))) {
+		db_rollback(&s->db);
+		return st;
+	}
+	return db_commit(&s->db, err);
+}
+
+lz_status record_resolve(session *s, const kind *k, const char *text, int64_t prefer_unit,
+			 int64_t *id, lz_err *err)
+{
+	*id = 0;
+	for (int i = 0; i < k->nfields; i++) {
+		const kind_field *f = &k->fields[i];
+		if (!(f->flags & KF_LOOKUP))
+			continue;
+		char sql[256];
+		const char *owner = k->owner == KO_FIELD ? k->owner_field : "id";
+		snprintf(sql, sizeof sql, "SELECT id, %s FROM %s WHERE %s = ? ORDER BY id LIMIT 50", owner, k->table, f->name);
+		sqlite3_stmt *q;
+		lz_status st = db_prepare(&s->db, sql, &q, err);
+		if (st)
+			return st;
+		sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+		int n = 0, npref = 0;
+		int64_t first = 0, pref = 0;
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			int64_t rid = sqlite3_column_int64(q, 0);
+			if (!n++)
+				first = rid;
+			if (prefer_unit && sqlite3_column_int64(q, 1) == prefer_unit && !npref++)
+				pref = rid;
+		}
+		sqlite3_finalize(q);
+		if (n == 1) {
+			*id = first;
+			return LZ_OK;
+		}
+		if (n > 1 && npref == 1) {
+			*id = pref;
+			return LZ_OK;
+		}
+		if (n > 1)
+			return lz_fail(err, LZ_BAD, _("'%s' names %d %s records; use the code to say which"), text, n, k->zh);
+	}
+	return lz_fail(err, LZ_BAD, _("no %s is called '%s'"), k->zh, text);
+}
+
+lz_status record_find_by_key(session *s, const record *r, int key, int64_t *id, lz_err *err)
+{
+	const kind *k = r->k;
+	sbuf sql = { 0 };
+	*id = 0;
+	sbuf_printf(&sql, "SELECT id FROM %s WHERE 1", k->table);
+	int n = 0;
+	for (const char *const *f = k->keys[key]; *f; f++, n++)
+		sbuf_printf(&sql, " AND %s = ?", *f);
+	sbuf_add(&sql, " LIMIT 2");
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	for (int i = 0; i < n; i++) {
+		int fi = kind_field_index(k, k->keys[key][i]);
+		bind_value(q, i + 1, &k->fields[fi], r->v[fi]);
+	}
+	int found = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (found++)
+			break;
+		*id = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	if (found > 1) {
+		*id = 0;
+		return lz_fail(err, LZ_BAD, _("several %s records match this row; give the code to say which"), k->zh);
+	}
+	return LZ_OK;
+}
+
+void record_display(session *s, const kind *k, int64_t id, char *out, size_t outsz)
+{
+	char sql[160];
+	out[0] = '\0';
+	if (!k || !id)
+		return;
+	snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = ?", k->display, k->table);
+	sqlite3_stmt *q;
+	lz_err e;
+	if (db_prepare(&s->db, sql, &q, &e))
+		return;
+	sqlite3_bind_int64(q, 1, id);
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(q, 0));
+	else
+		snprintf(out, outsz, "#%lld", (long long)id);
+	sqlite3_finalize(q);
+}

@@ -1,0 +1,135 @@
+#include "session.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "date.h"
+#include "i18n.h"
+#include "rules.h"
+
+lz_role session_role_from_name(const char *name)
+{
+	if (!name)
+		return ROLE_NONE;
+	if (strcmp(name, "admin") == 0)
+		return ROLE_ADMIN;
+	if (strcmp(name, "staff") == 0)
+		return ROLE_STAFF;
+	if (strcmp(name, "viewer") == 0)
+		return ROLE_VIEWER;
+	return ROLE_NONE;
+}
+
+const char *session_role_name(lz_role r)
+{
+	switch (r) {
+	case ROLE_ADMIN: return "admin";
+	case ROLE_STAFF: return "staff";
+	case ROLE_VIEWER: return "viewer";
+	default: return "none";
+	}
+}
+
+lz_status session_whoami(const char *as_login, char *out, size_t outsz, lz_err *err)
+{
+	uid_t uid = getuid();
+	if (as_login && *as_login) {
+		if (uid != 0)
+			return lz_fail(err, LZ_DENIED, "%s", _("only root may act as another account (--as)"));
+		snprintf(out, outsz, "%s", as_login);
+		return LZ_OK;
+	}
+	struct passwd *pw = getpwuid(uid);
+	if (!pw || !pw->pw_name)
+		return lz_fail(err, LZ_DENIED, _("cannot tell which account is running liangze (uid %u)"), (unsigned)uid);
+	snprintf(out, outsz, "%s", pw->pw_name);
+	return LZ_OK;
+}
+
+/* The first account of a new database is its creator, as admin. */
+static lz_status make_first_admin(session *s, lz_err *err)
+{
+	lz_status st = db_begin_write(&s->db, err);
+	if (st)
+		return st;
+	int64_t n = 0;
+	if ((st = db_scalar_int(&s->db, "SELECT count(*) FROM account", 0, &n, err)))
+		goto fail;
+	if (n == 0) {
+		sqlite3_stmt *q;
+		if ((st = db_prepare(&s->db, "INSERT INTO account(login, role) VALUES (?, 'admin')", &q, err)))
+			goto fail;
+		sqlite3_bind_text(q, 1, s->login, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(q);
+		sqlite3_finalize(q);
+		if (rc != SQLITE_DONE) {
+			st = db_error(&s->db, rc, _("creating the first account"), err);
+			goto fail;
+		}
+		int64_t id = sqlite3_last_insert_rowid(s->db.h);
+		char after[256];
+		snprintf(after, sizeof after, "{\"login\":\"%s\",\"role\":\"admin\"}", s->login);
+		if ((st = audit_write(s, "account", id, "insert", NULL, after, err)))
+			goto fail;
+	}
+	return db_commit(&s->db, err);
+fail:
+	db_rollback(&s->db);
+	return st;
+}
+
+static lz_status load_account(session *s, lz_err *err)
+{
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, "SELECT role, scope_unit FROM account WHERE login = ?", &q, err);
+	if (st)
+		return st;
+	sqlite3_bind_text(q, 1, s->login, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		s->role = session_role_from_name((const char *)sqlite3_column_text(q, 0));
+		s->scope_unit = sqlite3_column_int64(q, 1);
+	} else if (rc == SQLITE_DONE) {
+		st = lz_fail(err, LZ_DENIED,
+			     _("account '%s' is not a liangze user; an administrator can add it with: liangze user add %s --role staff"),
+			     s->login, s->login);
+	} else {
+		st = db_error(&s->db, rc, _("reading accounts"), err);
+	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+lz_status session_open(session *s, const char *path, const char *login, bool create,
+		       int *migrated, lz_err *err)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->login, sizeof s->login, "%s", login);
+	s->rules = rule_builtin;
+	lz_status st = date_today(s->today, err);
+	if (st)
+		return st;
+	if ((st = db_open(&s->db, path, create, err)))
+		return st;
+	int applied = 0;
+	if ((st = db_migrate(&s->db, &applied, err)))
+		goto fail;
+	if (migrated)
+		*migrated = applied;
+	if (create && (st = make_first_admin(s, err)))
+		goto fail;
+	if ((st = load_account(s, err)))
+		goto fail;
+	return LZ_OK;
+fail:
+	db_close(&s->db);
+	return st;
+}
+
+void session_close(session *s)
+{
+	db_close(&s->db);
+}

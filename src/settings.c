@@ -1,0 +1,166 @@
+#include "settings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "i18n.h"
+#include "kind.h"
+#include "rules.h"
+#include "sbuf.h"
+
+/* Every rule reads its numbers from here; later rules add their lines. */
+const setting_def settings_defs[] = {
+	{ "warn_days", ST_INT, "7", 0, 365, N_("a record is yellow when due within this many days") },
+	{ "inquiry_reply_days", ST_INT, "15", 1, 365, N_("days to answer a written or online inquiry") },
+	{ "tiancheng_weight_petitions", ST_DEC, "1", 0, 100, N_("Tiancheng index weight of petitions and reports") },
+	{ "tiancheng_weight_complaints", ST_DEC, "1", 0, 100, N_("Tiancheng index weight of efficiency complaints") },
+	{ "tiancheng_weight_opinions", ST_DEC, "1", 0, 100, N_("Tiancheng index weight of corruption-related online opinion") },
+	{ "tiancheng_persist_months", ST_INT, "3", 2, 24, N_("months in the worst three that make a unit persistently high") },
+	{ "tiancheng_serious_repeat", ST_INT, "2", 1, 1000, N_("repeat plus leapfrog petitions in a month that count as serious") },
+	{ "dual_report_days", ST_INT, "5", 0, 365, N_("days after a case stage within which both reports are due") },
+	{ "satisfaction_low", ST_DEC, "80", 0, 100, N_("satisfaction score below which a unit counts as low") },
+	{ "report_late_notice_max_days", ST_INT, "30", 1, 365, N_("days late up to which a late report brings a notice of criticism") },
+	{ "backup_dir", ST_TEXT, "", 0, 0, N_("folder for backups; empty: beside the database") },
+	{ NULL, ST_TEXT, NULL, 0, 0, NULL }
+};
+
+const setting_def *settings_find(const char *name)
+{
+	for (const setting_def *d = settings_defs; d->name; d++)
+		if (strcmp(d->name, name) == 0)
+			return d;
+	return NULL;
+}
+
+lz_status settings_get(session *s, const char *name, char *out, size_t outsz, lz_err *err)
+{
+	const setting_def *d = settings_find(name);
+	if (!d)
+		return lz_fail(err, LZ_USAGE, _("unknown setting '%s' (see: liangze config list)"), name);
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, "SELECT value FROM setting WHERE name = ?", &q, err);
+	if (st)
+		return st;
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(q, 0));
+	else if (rc == SQLITE_DONE)
+		snprintf(out, outsz, "%s", d->dflt);
+	else
+		st = db_error(&s->db, rc, _("reading settings"), err);
+	sqlite3_finalize(q);
+	return st;
+}
+
+lz_status settings_get_int(session *s, const char *name, long *out, lz_err *err)
+{
+	char buf[64];
+	lz_status st = settings_get(s, name, buf, sizeof buf, err);
+	if (st == LZ_OK)
+		*out = strtol(buf, NULL, 10);
+	return st;
+}
+
+lz_status settings_get_hundredths(session *s, const char *name, long *out, lz_err *err)
+{
+	char buf[64];
+	lz_status st = settings_get(s, name, buf, sizeof buf, err);
+	if (st)
+		return st;
+	char *e;
+	long whole = strtol(buf, &e, 10);
+	long frac = 0;
+	if (*e == '.') {
+		frac = (e[1] >= '0' && e[1] <= '9') ? (e[1] - '0') * 10 : 0;
+		if (frac && e[2] >= '0' && e[2] <= '9')
+			frac += e[2] - '0';
+	}
+	*out = whole * 100 + (buf[0] == '-' ? -frac : frac);
+	return LZ_OK;
+}
+
+/* Canonical text of value for d, or an error saying what is allowed. */
+static lz_status check_value(const setting_def *d, const char *value, char **canon, lz_err *err)
+{
+	static const kind_field int_f = { "value", "", "", KF_INT, 0, 0, NULL, NULL, NULL };
+	static const kind_field dec_f = { "value", "", "", KF_DEC, 0, 0, NULL, NULL, NULL };
+	if (d->type == ST_TEXT) {
+		*canon = strdup(value);
+		return LZ_OK;
+	}
+	lz_err e;
+	if (kind_parse_value(d->type == ST_INT ? &int_f : &dec_f, value, canon, &e) || !*canon)
+		return lz_fail(err, LZ_BAD, _("setting %s: '%s' is not a number"), d->name, value);
+	long whole = strtol(*canon, NULL, 10);
+	if (whole < d->min || whole > d->max || (whole == d->max && strchr(*canon, '.') && strcmp(strchr(*canon, '.'), ".00"))) {
+		free(*canon);
+		*canon = NULL;
+		return lz_fail(err, LZ_BAD, _("setting %s: %s is outside %ld to %ld"), d->name, value, d->min, d->max);
+	}
+	if (d->type == ST_DEC) {
+		/* Store "80" rather than "80.00" when there is no fraction. */
+		char *dot = strchr(*canon, '.');
+		if (dot && strcmp(dot, ".00") == 0)
+			*dot = '\0';
+	}
+	return LZ_OK;
+}
+
+lz_status settings_set(session *s, const char *name, const char *value, lz_err *err)
+{
+	const setting_def *d = settings_find(name);
+	if (!d)
+		return lz_fail(err, LZ_USAGE, _("unknown setting '%s' (see: liangze config list)"), name);
+	if (s->role != ROLE_ADMIN)
+		return lz_fail(err, LZ_DENIED, _("only an administrator may change settings (you are %s)"),
+			       session_role_name(s->role));
+	char *canon = NULL;
+	lz_status st = LZ_OK;
+	if (value && (st = check_value(d, value, &canon, err)))
+		return st;
+	char old[1024];
+	sbuf before = { 0 }, after = { 0 };
+	if ((st = db_begin_write(&s->db, err)))
+		goto out;
+	if ((st = settings_get(s, name, old, sizeof old, err)))
+		goto fail;
+	sqlite3_stmt *q;
+	if ((st = db_prepare(&s->db, canon ? "INSERT OR REPLACE INTO setting(name, value) VALUES (?, ?)"
+					   : "DELETE FROM setting WHERE name = ?", &q, err)))
+		goto fail;
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+	if (canon)
+		sqlite3_bind_text(q, 2, canon, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		st = db_error(&s->db, rc, _("saving a setting"), err);
+		goto fail;
+	}
+	sbuf_add(&before, "{\"name\":");
+	sbuf_json_str(&before, name);
+	sbuf_add(&before, ",\"value\":");
+	sbuf_json_str(&before, old);
+	sbuf_add(&before, "}");
+	sbuf_add(&after, "{\"name\":");
+	sbuf_json_str(&after, name);
+	sbuf_add(&after, ",\"value\":");
+	sbuf_json_str(&after, canon ? canon : d->dflt);
+	sbuf_add(&after, "}");
+	if ((st = audit_write(s, "setting", 0, "update", sbuf_str(&before), sbuf_str(&after), err)))
+		goto fail;
+	if ((st = rules_after_setting(s, name, err)))
+		goto fail;
+	st = db_commit(&s->db, err);
+	goto out;
+fail:
+	db_rollback(&s->db);
+out:
+	sbuf_free(&before);
+	sbuf_free(&after);
+	free(canon);
+	return st;
+}
