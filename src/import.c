@@ -77,6 +77,14 @@ static lz_status read_whole(const char *path, char **buf, size_t *len, lz_err *e
 	return LZ_OK;
 }
 
+/* The CSV reader names the line; the file is ours to add. */
+static lz_status prefix_file(lz_err *err, const char *fname)
+{
+	char msg[LZ_ERR_MAX];
+	snprintf(msg, sizeof msg, "%s", err->msg);
+	return lz_fail(err, LZ_BAD, "%s: %s", fname, msg);
+}
+
 static lz_status map_header(imp *m, char **cells, size_t n, lz_err *err)
 {
 	const kind *k = m->k;
@@ -142,7 +150,7 @@ static lz_status parse_rows(imp *m, csv_reader *rd, lz_err *err)
 		}
 	}
 	if (rc < 0)
-		return lz_fail(err, LZ_BAD, "%s: %s", m->fname, err->msg);
+		return prefix_file(err, m->fname);
 	return LZ_OK;
 }
 
@@ -390,7 +398,7 @@ lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len,
 	if (!rd)
 		st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	else if (rc < 0)
-		st = lz_fail(err, LZ_BAD, "%s: %s", fname, err->msg);
+		st = prefix_file(err, fname);
 	else if (rc == 0)
 		st = lz_fail(err, LZ_BAD, _("%s: the file is empty: it needs a header row naming the columns"), fname);
 	if (!st)

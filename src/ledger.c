@@ -112,16 +112,27 @@ static size_t utf16_units(const char *s, size_t len)
 	return n;
 }
 
-/* Display width never exceeds the byte length in UTF-8 (no wide character
- * takes fewer than two bytes), so most cells need no measuring. The widest
- * line of a cell counts. */
+/* A character is at most 2 columns wide and never wider than its UTF-8
+ * bytes, so a cell whose bound is within the column's width so far needs no
+ * measuring (wcwidth is the costly part of a big export). */
+static bool may_widen(const char *p, size_t n, int width)
+{
+	if (n <= (size_t)width)
+		return false;
+	size_t chars = 0;
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)p[i] & 0xC0) != 0x80;
+	return 2 * chars > (size_t)width;
+}
+
+/* The widest line of a cell counts. */
 static void note_width(colinfo *ci, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	while (p < end && ci->width < WIDTH_CAP && (size_t)ci->width < (size_t)(end - p)) {
+	while (p < end && ci->width < WIDTH_CAP) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (n > (size_t)ci->width)
+		if (may_widen(p, n, ci->width))
 			ci->width = max_int(ci->width, text_width_n(p, n));
 		p += n + 1;
 	}
@@ -202,8 +213,8 @@ static lz_status cell_check(ledger_book *b, int c, const char *s, ledger_value *
 	case LEDGER_DECIMAL:
 		if (!parse_number(s, true, &v->num))
 			return cell_fail(b, c, _("\"%s\" is not a decimal number"), shown(s, sh));
-		/* "12" shows as "12.00" */
-		ci->width = max_int(ci->width, (int)len + 3);
+		/* shown with two decimals: "12" as "12.00" */
+		ci->width = max_int(ci->width, (int)strcspn(s, ".") + 3);
 		return LZ_OK;
 	case LEDGER_DATE:
 		if (!parse_date(s, v))

@@ -1,0 +1,136 @@
+"""lzt — a small harness for tests that drive the real liangze binary.
+
+Each test is a function decorated with @test; main() runs them all, prints
+one line per test and ends with "N passed, N failed" (tests/run.sh adds these
+up). Tests get a fresh scratch folder and pin the date with LIANGZE_TODAY."""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import traceback
+
+BIN = os.environ.get("LIANGZE_BIN") or os.path.join(os.path.dirname(__file__), "..", "liangze")
+TODAY = "2026-11-27"
+_tests = []
+
+
+def test(fn):
+    _tests.append(fn)
+    return fn
+
+
+class Env:
+    """A scratch folder with a database path, for one test."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="lzt-")
+        os.chmod(self.dir, 0o755)
+        self.db = os.path.join(self.dir, "lz.db")
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def write(self, name, data):
+        p = self.path(name)
+        with open(p, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return p
+
+    def run(self, *args, as_user=None, env=None, db=True, check=None, user=None):
+        """Runs liangze; returns (exit code, stdout, stderr). check=N asserts the code."""
+        cmd = [BIN]
+        if db:
+            cmd += ["--db", self.db]
+        if as_user:
+            cmd += ["--as", as_user]
+        cmd += list(args)
+        e = dict(os.environ)
+        e.setdefault("LIANGZE_TODAY", TODAY)
+        e["LANG"] = e.get("LZT_LANG", "C.UTF-8")
+        e.pop("LANGUAGE", None)
+        e.pop("LC_ALL", None)
+        if env:
+            e.update(env)
+        if user:
+            # Run as another OS account (e.g. nobody), as a person without root would.
+            cmd = ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups"] + cmd
+        p = subprocess.run(cmd, capture_output=True, env=e, timeout=120)
+        out, err = p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+        if check is not None and p.returncode != check:
+            raise AssertionError("%s: exit %d, expected %d\nstdout: %s\nstderr: %s"
+                                 % (" ".join(args), p.returncode, check, out, err))
+        return p.returncode, out, err
+
+    def sql(self, query, *params):
+        con = sqlite3.connect(self.db)
+        try:
+            return con.execute(query, params).fetchall()
+        finally:
+            con.close()
+
+    def snapshot(self):
+        """Every table's row count and full content hash: equal snapshots mean nothing changed."""
+        con = sqlite3.connect(self.db)
+        try:
+            tables = [r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            return {t: con.execute("SELECT * FROM %s ORDER BY 1" % t).fetchall() for t in tables}
+        finally:
+            con.close()
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def demo_env():
+    e = Env()
+    e.run("init", "--demo", check=0)
+    return e
+
+
+def eq(a, b, what=""):
+    if a != b:
+        raise AssertionError("%s: %r != %r" % (what, a, b))
+
+
+def has(text, part, what=""):
+    if part not in text:
+        raise AssertionError("%s: %r not in %r" % (what, part, text))
+
+
+def refused(e, code, args, msg_part=None, **kw):
+    """Runs a command that must fail with code and leave the database as it was."""
+    before = e.snapshot() if os.path.exists(e.db) else None
+    rc, out, err = e.run(*args, **kw)
+    eq(rc, code, "exit code of %s (stderr %r)" % (" ".join(args), err))
+    lines = [l for l in err.splitlines() if l.strip()]
+    if len(lines) != 1 or not lines[0].startswith("liangze: "):
+        raise AssertionError("expected one 'liangze: …' line on stderr, got %r" % err)
+    if msg_part:
+        has(err, msg_part, "message")
+    if before is not None:
+        after = e.snapshot()
+        if after != before:
+            changed = [t for t in after if after.get(t) != before.get(t)]
+            raise AssertionError("database changed after a refusal: %s" % changed)
+    return err
+
+
+def main():
+    passed = failed = 0
+    only = sys.argv[1:]
+    for fn in _tests:
+        if only and fn.__name__ not in only:
+            continue
+        try:
+            fn()
+            passed += 1
+            print("ok   %s" % fn.__name__)
+        except Exception:
+            failed += 1
+            print("FAIL %s" % fn.__name__)
+            traceback.print_exc(file=sys.stdout)
+    print("%d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,110 @@
+"""The database's life: init, migrations, the demo district, kinds, dates."""
+import sqlite3
+from lzt import test, main, Env, demo_env, eq, has, refused
+
+
+@test
+def init_twice_is_a_no_op():
+    e = Env()
+    try:
+        rc, out, err = e.run("init", check=0)
+        has(out, "applied", "first init")
+        snap = e.snapshot()
+        rc, out, err = e.run("init", check=0)
+        has(out, "up to date", "second init")
+        eq(e.snapshot(), snap, "database after second init")
+        eq(e.sql("PRAGMA journal_mode")[0][0], "wal", "WAL")
+    finally:
+        e.close()
+
+
+@test
+def an_older_database_is_migrated_forward():
+    e = Env()
+    try:
+        e.run("init", check=0)
+        # Make it look like a database from before migration 2.
+        con = sqlite3.connect(e.db)
+        con.executescript("DROP VIEW catalog_task_unit_ref; DROP TABLE catalog_task_unit; DROP TABLE catalog_task;"
+                          " DROP TABLE catalog_duty; DELETE FROM schema_migration WHERE version = 2;")
+        con.close()
+        rc, out, err = e.run("list", "unit", check=0)
+        eq(e.sql("SELECT max(version) FROM schema_migration")[0][0], 2, "migrated on first use")
+        eq(e.sql("SELECT count(*) FROM catalog_task")[0][0], 23, "catalog back")
+    finally:
+        e.close()
+
+
+@test
+def demo_district_is_complete():
+    e = demo_env()
+    try:
+        cats = dict(e.sql("SELECT category, count(*) FROM unit GROUP BY category"))
+        eq(cats["街道"], 6, "streets")
+        eq(cats["乡镇"], 30, "towns and townships")
+        if cats["区级部门"] < 50:
+            raise AssertionError("too few departments")
+        people = e.sql("SELECT count(*) FROM person")[0][0]
+        if not 300 <= people <= 700:
+            raise AssertionError("people: %d" % people)
+        missing = e.sql("SELECT code FROM unit WHERE category <> '区领导机关'"
+                        " AND (principal_holder IS NULL OR supervisor_holder IS NULL)")
+        eq(missing, [], "units without holders")
+        wrong = e.sql("SELECT u.code FROM unit u JOIN person p ON p.id = u.principal_holder"
+                      " WHERE p.unit <> u.id OR p.principal <> 1")
+        eq(wrong, [], "principal holders belong to their unit")
+        # The catalog links lead units by name once the units exist.
+        eq(e.sql("SELECT count(*) FROM catalog_task_unit_ref WHERE task = 1 AND role = 'lead' AND unit_id IS NOT NULL")[0][0],
+           1, "task 1 lead unit linked")
+        refused(e, 1, ["init", "--demo"], "already holds")
+    finally:
+        e.close()
+
+
+@test
+def kinds_lists_columns_with_chinese_labels():
+    e = Env()
+    try:
+        rc, out, err = e.run("kinds", db=False, check=0)
+        has(out, "unit", "kinds")
+        has(out, "person", "kinds")
+        rc, out, err = e.run("kinds", "unit", db=False, check=0)
+        for label in ("单位编码", "单位名称", "单位类别", "上级单位", "主体责任人", "监督责任人"):
+            has(out, label, "unit columns")
+        rc, out, err = e.run("kinds", "person", "--format", "csv", db=False, check=0)
+        has(out, "discipline_secretary,纪检负责人", "person csv")
+        refused(e, 1, ["kinds", "nope"], "unknown kind")
+    finally:
+        e.close()
+
+
+@test
+def today_can_be_pinned_and_is_checked():
+    e = demo_env()
+    try:
+        rc, out, err = e.run(env={"LIANGZE_TODAY": "2025-01-31"}, check=0)
+        has(out, "today 2025-01-31", "pinned date")
+        refused(e, 1, ["list", "unit"], "LIANGZE_TODAY", env={"LIANGZE_TODAY": "2025-02-30"})
+    finally:
+        e.close()
+
+
+@test
+def search_finds_chinese_substrings_and_takes_any_text():
+    e = demo_env()
+    try:
+        rc, out, err = e.run("list", "unit", "--search", "悦来", "--format", "csv", check=0)
+        names = [l.split(",")[2] for l in out.splitlines()[1:]]
+        want = [r[0] for r in e.sql("SELECT name FROM unit WHERE instr(name, '悦来') OR instr(code, '悦来') ORDER BY code")]
+        eq(names, want, "search 悦来")
+        if len(want) < 2:
+            raise AssertionError("expected the town and its villages")
+        for q in ("%", "_", "' OR 1=1 --", "\"", "x" * 10000):
+            rc, out, err = e.run("list", "unit", "--search", q, "--format", "csv", check=0)
+            eq(out.splitlines()[1:], [], "search %r" % q[:20])
+    finally:
+        e.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,337 @@
+/* test_core.c — the core without a terminal: dates, value parsing, the
+ * generic record life (validation, scope, audit), rules run inside the saving
+ * transaction, and settings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "date.h"
+#include "kind.h"
+#include "kinds_master.h"
+#include "record.h"
+#include "rules.h"
+#include "session.h"
+#include "settings.h"
+
+static char dbpath[256];
+
+static int64_t count(session *s, const char *sql)
+{
+	int64_t n = -1;
+	lz_err e;
+	assert_int_equal(db_scalar_int(&s->db, sql, -1, &n, &e), LZ_OK);
+	return n;
+}
+
+static void open_fresh(session *s)
+{
+	snprintf(dbpath, sizeof dbpath, "/tmp/lz-core-%d.db", (int)getpid());
+	unlink(dbpath);
+	lz_err e;
+	int migrated = 0;
+	assert_int_equal(session_open(s, dbpath, "tester", true, &migrated, &e), LZ_OK);
+	assert_true(migrated >= 2);
+	assert_int_equal(s->role, ROLE_ADMIN);
+}
+
+static void close_fresh(session *s)
+{
+	session_close(s);
+	char p[300];
+	unlink(dbpath);
+	snprintf(p, sizeof p, "%s-wal", dbpath);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", dbpath);
+	unlink(p);
+}
+
+static int64_t add_unit(session *s, const char *code, const char *name, const char *cat, int64_t parent)
+{
+	record *r = record_new(&kind_unit);
+	char buf[24];
+	record_set_named(r, "code", code);
+	record_set_named(r, "name", name);
+	record_set_named(r, "category", cat);
+	snprintf(buf, sizeof buf, "%lld", (long long)parent);
+	record_set_named(r, "parent", parent ? buf : NULL);
+	lz_err e;
+	lz_status st = record_save(s, r, &e);
+	if (st)
+		fail_msg("add_unit %s: %s", code, e.msg);
+	int64_t id = r->id;
+	record_free(r);
+	return id;
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	char d[11], p[8];
+	assert_true(date_parse("2026-03-05", d));
+	assert_string_equal(d, "2026-03-05");
+	assert_true(date_parse("2026/3/5", d));
+	assert_string_equal(d, "2026-03-05");
+	assert_true(date_parse("2026年3月5日", d));
+	assert_string_equal(d, "2026-03-05");
+	assert_true(date_parse("2024-02-29", d));
+	assert_false(date_parse("2026-02-29", d));
+	assert_false(date_parse("2026-13-01", d));
+	assert_false(date_parse("2026-03-05x", d));
+	assert_false(date_parse("", d));
+	assert_true(period_parse("2026年3月", p));
+	assert_string_equal(p, "2026-03");
+	assert_true(period_parse("2026/12", p));
+	assert_string_equal(p, "2026-12");
+	assert_false(period_parse("2026-00", p));
+	assert_int_equal(date_diff("2026-11-26", "2026-11-27"), 1);
+	assert_int_equal(date_diff("2024-01-01", "2025-01-01"), 366);
+	assert_int_equal(date_diff("2026-11-27", "2026-11-20"), -7);
+	date_add("2026-12-25", 15, d);
+	assert_string_equal(d, "2027-01-09");
+	date_add("2024-03-01", -1, d);
+	assert_string_equal(d, "2024-02-29");
+	setenv("LIANGZE_TODAY", "2026/1/2", 1);
+	lz_err e;
+	assert_int_equal(date_today(d, &e), LZ_OK);
+	assert_string_equal(d, "2026-01-02");
+	setenv("LIANGZE_TODAY", "yesterday", 1);
+	assert_int_equal(date_today(d, &e), LZ_USAGE);
+	unsetenv("LIANGZE_TODAY");
+}
+
+static void expect_parse(kind_ftype t, const char *in, const char *want)
+{
+	static const char *const ch[] = { "甲", "乙", NULL };
+	kind_field f = { "f", "F", "字段", t, 0, 0, ch, NULL, NULL };
+	char *out = NULL;
+	lz_err e;
+	lz_status st = kind_parse_value(&f, in, &out, &e);
+	if (want) {
+		if (st)
+			fail_msg("parse '%s': %s", in, e.msg);
+		if (!out || strcmp(out, want))
+			fail_msg("parse '%s': got '%s', want '%s'", in, out ? out : "(null)", want);
+	} else if (st != LZ_BAD) {
+		fail_msg("parse '%s' should fail, got '%s'", in, out ? out : "(null)");
+	}
+	free(out);
+}
+
+static void test_values(void **state)
+{
+	(void)state;
+	expect_parse(KF_DEC, "12.3", "12.30");
+	expect_parse(KF_DEC, " 80 ", "80.00");
+	expect_parse(KF_DEC, "-0.05", "-0.05");
+	expect_parse(KF_DEC, "1.005", NULL);
+	expect_parse(KF_DEC, "1,5", NULL);
+	expect_parse(KF_INT, "0042", "42");
+	expect_parse(KF_INT, "4.2", NULL);
+	expect_parse(KF_BOOL, "是", "1");
+	expect_parse(KF_BOOL, "N", "0");
+	expect_parse(KF_BOOL, "TRUE", "1");
+	expect_parse(KF_BOOL, "maybe", NULL);
+	expect_parse(KF_YEAR, "2026年", "2026");
+	expect_parse(KF_YEAR, "26", NULL);
+	expect_parse(KF_ENUM, "\xe3\x80\x80乙\xe3\x80\x80", "乙");
+	expect_parse(KF_ENUM, "丙", NULL);
+	expect_parse(KF_MULTI, "甲；乙; ", "甲;乙");
+	expect_parse(KF_MULTI, "甲;丙", NULL);
+	expect_parse(KF_DATE, "2026年11月27日", "2026-11-27");
+	expect_parse(KF_PERIOD, "2026/3", "2026-03");
+}
+
+static void test_records_validate_and_audit(void **state)
+{
+	(void)state;
+	session s;
+	open_fresh(&s);
+	int64_t town = add_unit(&s, "X01", "甲镇", "乡镇", 0);
+	int64_t village = add_unit(&s, "C01", "甲镇一村", "村(社区)", town);
+	add_unit(&s, "X02", "乙镇", "乡镇", 0);
+	assert_int_equal(count(&s, "SELECT count(*) FROM audit WHERE kind='unit' AND action='insert'"), 3);
+
+	lz_err e;
+	int64_t audits = count(&s, "SELECT count(*) FROM audit");
+	/* Bad category, duplicate name, unknown reference, a unit under its own child. */
+	record *r = record_new(&kind_unit);
+	record_set_named(r, "code", "X09");
+	record_set_named(r, "name", "丙镇");
+	record_set_named(r, "category", "公司");
+	assert_int_equal(record_save(&s, r, &e), LZ_BAD);
+	assert_non_null(strstr(e.msg, "单位类别 (category)"));
+	record_set_named(r, "category", "乡镇");
+	record_set_named(r, "name", "甲镇");
+	assert_int_equal(record_save(&s, r, &e), LZ_BAD);
+	assert_non_null(strstr(e.msg, "already used"));
+	record_set_named(r, "name", "丙镇");
+	record_set_named(r, "parent", "9999");
+	assert_int_equal(record_save(&s, r, &e), LZ_BAD);
+	assert_int_equal(r->id, 0);
+	record_free(r);
+	assert_int_equal(record_get(&s, &kind_unit, town, &r, &e), LZ_OK);
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", (long long)village);
+	record_set_named(r, "parent", buf);
+	assert_int_equal(record_save(&s, r, &e), LZ_BAD);
+	assert_non_null(strstr(e.msg, "under itself"));
+	record_free(r);
+	assert_int_equal(count(&s, "SELECT count(*) FROM audit"), audits);
+
+	/* Deleting a unit others refer to is refused; an unreferenced one goes, audited. */
+	assert_int_equal(record_delete(&s, &kind_unit, town, &e), LZ_BAD);
+	assert_non_null(strstr(e.msg, "refer to it"));
+	assert_int_equal(record_delete(&s, &kind_unit, village, &e), LZ_OK);
+	assert_int_equal(count(&s, "SELECT count(*) FROM audit WHERE action='delete' AND after IS NULL"
+				   " AND before LIKE '%甲镇一村%'"), 1);
+	/* Ids are never reused. */
+	int64_t again = add_unit(&s, "C02", "甲镇二村", "村(社区)", town);
+	assert_true(again > village);
+	close_fresh(&s);
+}
+
+static void test_scope(void **state)
+{
+	(void)state;
+	session s;
+	open_fresh(&s);
+	int64_t a = add_unit(&s, "X01", "甲镇", "乡镇", 0);
+	int64_t a1 = add_unit(&s, "C01", "甲镇一村", "村(社区)", a);
+	int64_t b = add_unit(&s, "X02", "乙镇", "乡镇", 0);
+	s.role = ROLE_STAFF;
+	s.scope_unit = a;
+	assert_true(record_unit_in_scope(&s, a));
+	assert_true(record_unit_in_scope(&s, a1));
+	assert_false(record_unit_in_scope(&s, b));
+	lz_err e;
+	record *r;
+	assert_int_equal(record_get(&s, &kind_unit, b, &r, &e), LZ_BAD);
+	assert_int_equal(record_get(&s, &kind_unit, a1, &r, &e), LZ_OK);
+	/* Moving the village to the other town takes it out of scope. */
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", (long long)b);
+	record_set_named(r, "parent", buf);
+	assert_int_equal(record_save(&s, r, &e), LZ_DENIED);
+	record_free(r);
+	s.role = ROLE_VIEWER;
+	assert_int_equal(record_delete(&s, &kind_unit, a1, &e), LZ_DENIED);
+	assert_int_equal(count(&s, "SELECT count(*) FROM unit"), 3);
+	close_fresh(&s);
+}
+
+/* A test rule: every saved unit of category 乡镇 gets one row in rule_hit;
+ * a unit named 坏 makes the rule fail, which must undo the whole save. */
+static lz_status hit_on_save(session *s, const kind *k, int64_t id, int *written, lz_err *err)
+{
+	(void)k;
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, "SELECT name FROM unit WHERE id = ?", &q, err);
+	if (st)
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	int bad = sqlite3_step(q) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(q, 0), "坏") == 0;
+	sqlite3_finalize(q);
+	if (bad)
+		return lz_fail(err, LZ_BAD, "rule refused");
+	if ((st = db_prepare(&s->db, "INSERT OR IGNORE INTO rule_hit(unit) SELECT id FROM unit WHERE id = ? AND category = '乡镇'",
+			     &q, err)))
+		return st;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_step(q);
+	*written += sqlite3_changes(s->db.h);
+	sqlite3_finalize(q);
+	return LZ_OK;
+}
+
+static lz_status hit_on_date(session *s, int *written, lz_err *err)
+{
+	lz_status st = db_exec(&s->db, "INSERT OR IGNORE INTO rule_hit(unit) SELECT id FROM unit WHERE category = '乡镇'", err);
+	*written += sqlite3_changes(s->db.h);
+	return st;
+}
+
+static const char *const hit_kinds[] = { "unit", NULL };
+static const char *const hit_settings[] = { "warn_days", NULL };
+static const rule hit_rule = { "test_hit", hit_kinds, hit_settings, hit_on_save, hit_on_date };
+static const rule *const test_rules[] = { &hit_rule, NULL };
+
+static void test_rules_in_transaction(void **state)
+{
+	(void)state;
+	session s;
+	lz_err e;
+	open_fresh(&s);
+	assert_int_equal(db_exec(&s.db, "CREATE TABLE rule_hit(unit INTEGER PRIMARY KEY)", &e), LZ_OK);
+	s.rules = test_rules;
+	add_unit(&s, "X01", "甲镇", "乡镇", 0);
+	add_unit(&s, "B01", "某局", "区级部门", 0);
+	assert_int_equal(count(&s, "SELECT count(*) FROM rule_hit"), 1);
+	/* A failing rule undoes the save and its audit row. */
+	int64_t audits = count(&s, "SELECT count(*) FROM audit");
+	record *r = record_new(&kind_unit);
+	record_set_named(r, "code", "X02");
+	record_set_named(r, "name", "坏");
+	record_set_named(r, "category", "乡镇");
+	assert_int_equal(record_save(&s, r, &e), LZ_BAD);
+	assert_string_equal(e.msg, "rule refused");
+	record_free(r);
+	assert_int_equal(count(&s, "SELECT count(*) FROM unit WHERE code = 'X02'"), 0);
+	assert_int_equal(count(&s, "SELECT count(*) FROM audit"), audits);
+	/* rules run is idempotent. */
+	assert_int_equal(db_exec(&s.db, "DELETE FROM rule_hit", &e), LZ_OK);
+	int written = -1;
+	assert_int_equal(rules_run(&s, &written, &e), LZ_OK);
+	assert_int_equal(written, 1);
+	assert_int_equal(rules_run(&s, &written, &e), LZ_OK);
+	assert_int_equal(written, 0);
+	/* A setting the rule depends on re-runs it in the setting's transaction. */
+	assert_int_equal(db_exec(&s.db, "DELETE FROM rule_hit", &e), LZ_OK);
+	assert_int_equal(settings_set(&s, "warn_days", "9", &e), LZ_OK);
+	assert_int_equal(count(&s, "SELECT count(*) FROM rule_hit"), 1);
+	assert_int_equal(count(&s, "SELECT count(*) FROM audit WHERE kind = 'setting'"), 1);
+	close_fresh(&s);
+}
+
+static void test_settings(void **state)
+{
+	(void)state;
+	session s;
+	lz_err e;
+	long v;
+	open_fresh(&s);
+	assert_int_equal(settings_get_int(&s, "inquiry_reply_days", &v, &e), LZ_OK);
+	assert_int_equal(v, 15);
+	assert_int_equal(settings_get_hundredths(&s, "satisfaction_low", &v, &e), LZ_OK);
+	assert_int_equal(v, 8000);
+	assert_int_equal(settings_set(&s, "satisfaction_low", "79.5", &e), LZ_OK);
+	assert_int_equal(settings_get_hundredths(&s, "satisfaction_low", &v, &e), LZ_OK);
+	assert_int_equal(v, 7950);
+	assert_int_equal(settings_set(&s, "satisfaction_low", "101", &e), LZ_BAD);
+	assert_int_equal(settings_set(&s, "nope", "1", &e), LZ_USAGE);
+	s.role = ROLE_STAFF;
+	assert_int_equal(settings_set(&s, "warn_days", "3", &e), LZ_DENIED);
+	assert_int_equal(settings_get_int(&s, "warn_days", &v, &e), LZ_OK);
+	assert_int_equal(v, 7);
+	close_fresh(&s);
+}
+
+int main(void)
+{
+	unsetenv("LIANGZE_TODAY");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_records_validate_and_audit),
+		cmocka_unit_test(test_scope),
+		cmocka_unit_test(test_rules_in_transaction),
+		cmocka_unit_test(test_settings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
