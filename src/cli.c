@@ -70,13 +70,24 @@ static lz_status parse(int argc, char **argv, cli_cmd *c, lz_err *err)
 	return LZ_OK;
 }
 
+/* A script or a person at the prompt should know why nothing happens yet. */
+static void say_waiting(void *arg, int waiting)
+{
+	(void)arg;
+	if (waiting)
+		fprintf(stderr, "liangze: %s\n", _("waiting for another session to finish writing…"));
+}
+
 lz_status cli_session(const cli_cmd *c, session *s, bool create, int *migrated, lz_err *err)
 {
 	char path[4096], login[64];
 	lz_status st = db_default_path(c->db, path, sizeof path, err);
 	if (st || (st = session_whoami(c->as, login, sizeof login, err)))
 		return st;
-	return session_open(s, path, login, create, migrated, err);
+	st = session_open(s, path, login, create, migrated, err);
+	if (st == LZ_OK)
+		s->db.wait_fn = say_waiting;
+	return st;
 }
 
 lz_status cli_unit(session *s, const char *text, int64_t *id, lz_err *err)

@@ -255,6 +255,9 @@ int db_schema_version(db_conn *c)
 lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
 {
 	*applied = 0;
+	/* The common case, an up-to-date database, must not take the write lock. */
+	if (db_schema_version(c) >= db_migrations[db_migration_count - 1].version)
+		return LZ_OK;
 	lz_status s = db_exec(c,
 		"CREATE TABLE IF NOT EXISTS schema_migration ("
 		" version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", err);

@@ -95,6 +95,15 @@ bool kind_serves_task(const kind *k, int task)
 	return false;
 }
 
+int kind_serving_task(int task, const kind **out, int max)
+{
+	int n = 0;
+	for (int i = 0; kind_all[i]; i++)
+		if (kind_serves_task(kind_all[i], task) && n < max)
+			out[n++] = kind_all[i];
+	return n;
+}
+
 static bool in_choices(const char *const *choices, const char *v)
 {
 	for (; choices && *choices; choices++)

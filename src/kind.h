@@ -104,4 +104,7 @@ char *kind_trim(char *s);
 /* Whether the tasks list of k contains task. */
 bool kind_serves_task(const kind *k, int task);
 
+/* The kinds that serve catalog task (at most max into out); returns how many. */
+int kind_serving_task(int task, const kind **out, int max);
+
 #endif

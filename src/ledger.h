@@ -68,7 +68,7 @@ long ledger_row_count(const ledger_book *b);
 /* The libxlsxwriter workbook, for charts and extra formats; NULL for CSV. */
 struct lxw_workbook *ledger_xlsx_workbook(ledger_book *b);
 
-/* The current libxlsxwriter worksheet (NULL for CSV or before the first sheet); valid until the next ledger_sheet or ledger_close. */
+/* The current libxlsxwriter worksheet (NULL for CSV or before the first sheet); valid until ledger_close. */
 struct lxw_worksheet *ledger_xlsx_worksheet(ledger_book *b);
 
 #endif

@@ -9,8 +9,9 @@ fail=0
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 count() { # name, exit status
-	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^\([0-9]*\) passed, [0-9]* failed.*/\1/p' "$out" | tail -1)
-	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^[0-9]* passed, \([0-9]*\) failed.*/\1/p' "$out" | tail -1)
+	# cmocka's summary may share a line with its other output (stdout and stderr).
+	p=$(sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^\([0-9]*\) passed, [0-9]* failed.*/\1/p' "$out" | tail -1)
+	f=$(sed -n 's/.*\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^[0-9]* passed, \([0-9]*\) failed.*/\1/p' "$out" | tail -1)
 	p=${p:-0}; f=${f:-0}
 	if [ "$2" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 	pass=$((pass + p)); fail=$((fail + f))

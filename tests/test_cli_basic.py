@@ -106,5 +106,41 @@ def search_finds_chinese_substrings_and_takes_any_text():
         e.close()
 
 
+@test
+def a_writer_waits_for_another_sessions_lock():
+    e = demo_env()
+    try:
+        f = e.write("u.csv", "code,name,category\nZ1,等待镇,乡镇\n")
+        con = sqlite3.connect(e.db, isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        import subprocess, os, time
+        env = dict(os.environ, LIANGZE_TODAY="2026-11-27", LANG="C.UTF-8")
+        p = subprocess.Popen([e_bin(), "--db", e.db, "import", "unit", f], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(1.5)
+        eq(p.poll(), None, "still waiting while the lock is held")
+        con.execute("COMMIT")
+        out, err = p.communicate(timeout=30)
+        eq(p.returncode, 0, "import after the lock was released (%r)" % err)
+        has(err.decode(), "waiting for another session", "says it is waiting")
+        eq(e.sql("SELECT count(*) FROM unit WHERE code = 'Z1'")[0][0], 1, "written")
+        # With a short timeout, a lock held throughout gives exit 4 and writes nothing.
+        con.execute("BEGIN IMMEDIATE")
+        f = e.write("u2.csv", "code,name,category\nZ2,久等镇,乡镇\n")
+        rc, out, err = e.run("import", "unit", f, env={"LIANGZE_BUSY_TIMEOUT_MS": "700"})
+        con.execute("COMMIT")
+        con.close()
+        eq(rc, 4, "busy exit code (%r)" % err)
+        has(err, "still in use", "busy message")
+        eq(e.sql("SELECT count(*) FROM unit WHERE code = 'Z2'")[0][0], 0, "nothing written")
+    finally:
+        e.close()
+
+
+def e_bin():
+    from lzt import BIN
+    return BIN
+
+
 if __name__ == "__main__":
     main()

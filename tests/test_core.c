@@ -322,6 +322,28 @@ static void test_settings(void **state)
 	close_fresh(&s);
 }
 
+static void test_kinds_serve_tasks(void **state)
+{
+	(void)state;
+	const kind *out[8];
+	int n = kind_serving_task(2, out, 8);
+	assert_int_equal(n, 1);
+	assert_string_equal(out[0]->name, "person");
+	assert_int_equal(kind_serving_task(99, out, 8), 0);
+	/* Every field of every kind has a name, labels and a sane reference. */
+	for (int i = 0; kind_all[i]; i++) {
+		const kind *k = kind_all[i];
+		assert_non_null(kind_field_named(k, k->order));
+		assert_non_null(kind_field_named(k, k->display));
+		for (int f = 0; f < k->nfields; f++) {
+			assert_true(k->fields[f].zh[0] != 0);
+			if (k->fields[f].type == KF_REF)
+				assert_non_null(kind_find(k->fields[f].ref));
+			assert_int_equal(kind_field_by_header(k, k->fields[f].zh), f);
+		}
+	}
+}
+
 int main(void)
 {
 	unsetenv("LIANGZE_TODAY");
@@ -332,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_scope),
 		cmocka_unit_test(test_rules_in_transaction),
 		cmocka_unit_test(test_settings),
+		cmocka_unit_test(test_kinds_serve_tasks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -457,7 +457,9 @@ static void test_missing_and_unwritable_dir(void **state)
 	}
 	assert_int_equal(ledger_open(&b, path, LEDGER_FMT_CSV, ENC_UTF8, 0, &err), LZ_IO);
 	assert_non_null(strstr(err.msg, path));
-	assert_non_null(strstr(err.msg, strerror(EACCES)));
+	/* a container may mount /sys read-only */
+	if (!strstr(err.msg, strerror(EACCES)) && !strstr(err.msg, strerror(EROFS)))
+		fail_msg("no reason in: %s", err.msg);
 	if (dir) {
 		chmod(dir, 0755);
 		remove_dir(dir);
