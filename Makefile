@@ -115,10 +115,10 @@ po-check:
 	@tmp=$$(mktemp -d); \
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ -o $$tmp/now.pot $(SRC) $(UI) && \
 	for l in $(LINGUAS); do \
-	  msgmerge -q $$tmp/now.pot po/$$l.po -o $$tmp/$$l.po 2>/dev/null && \
+	  msgmerge -q po/$$l.po $$tmp/now.pot -o $$tmp/$$l.po 2>/dev/null && \
 	  left=$$(msgattrib --untranslated --no-obsolete $$tmp/$$l.po | grep -c '^msgid ' ); \
-	  fuzzy=$$(msgattrib --only-fuzzy --no-obsolete $$tmp/$$l.po | grep -c '^msgid '); \
-	  if [ "$$left" -gt 1 ] || [ "$$fuzzy" -gt 1 ]; then \
+	  fuzzy=$$(msgattrib --only-fuzzy --no-obsolete $$tmp/$$l.po | grep -c '^msgid ' || true); \
+	  if [ "$$left" -gt 1 ] || [ "$$fuzzy" -gt 0 ]; then \
 	    echo "po/$$l.po: untranslated or fuzzy messages (run make pot, then translate):"; \
 	    msgattrib --untranslated --no-obsolete $$tmp/$$l.po | grep '^msgid ' | tail -n +2 | head -20; \
 	    msgattrib --only-fuzzy --no-obsolete $$tmp/$$l.po | grep '^msgid ' | tail -n +2 | head -20; \

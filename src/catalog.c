@@ -26,7 +26,7 @@ static const struct {
 	const char *label;
 } HOLDERS[] = {
 	{ "collective", N_("Party committee (collective)") },
-	{ "principal", N_("Principal") },
+	{ "principal", N_("Party committee principal (first responsible person)") },
 	{ "member", N_("Team members") },
 	{ "commission", N_("Discipline commission") },
 };

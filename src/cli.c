@@ -134,8 +134,9 @@ static void usage(FILE *out)
 		"Commands:\n"
 		"  dashboard                             open the application on the dashboard\n"
 		"  init [--demo]                         create or migrate the database; --demo adds a demo district\n"
-		"  kinds [KIND]                          record kinds and their CSV columns\n"
-		"  list KIND [--unit U] [--year Y] [--search TEXT] [--limit N] [--format text|csv]\n"
+		"  kinds [KIND] [--format text|csv]      record kinds and their CSV columns\n"
+		"  list KIND [--unit U] [--year Y] [--search TEXT] [--order FIELD] [--desc] [--limit N]\n"
+		"            [--format text|csv]\n"
 		"  import KIND FILE [--encoding auto|utf-8|gb18030] [--dry-run]\n"
 		"  export KIND [--year Y] [--unit U] [--search TEXT] -o FILE.xlsx|FILE.csv [--encoding utf-8|gb18030]\n"
 		"  report catalog [--format text|csv]    the plan's 23 tasks and the responsibilities\n"
@@ -146,7 +147,7 @@ static void usage(FILE *out)
 		"  config list | config get NAME | config set NAME VALUE | config reset NAME\n"
 		"\n"
 		"Exit codes: 0 ok, 1 usage, 2 bad content (nothing written), 3 not permitted,\n"
-		"4 database busy, 5 file or I/O error, 6 damage found.\n"), out);
+		"4 database busy, 5 file or I/O error, 6 damage found, 7 internal error.\n"), out);
 }
 
 int cli_main(int argc, char **argv, cli_tui_fn tui)

@@ -124,7 +124,7 @@ lz_status cli_user(const cli_cmd *c, lz_err *err)
 {
 	const char *sub = c->npos > 1 ? c->pos[1] : "";
 	if (strcmp(sub, "add") && strcmp(sub, "set") && strcmp(sub, "list"))
-		return lz_fail(err, LZ_USAGE, "%s", _("user: add, set or list"));
+		return lz_fail(err, LZ_USAGE, "%s", _("user takes a subcommand: add, set or list"));
 	session s;
 	lz_status st = cli_session(c, &s, false, NULL, err);
 	if (st)
@@ -146,7 +146,7 @@ lz_status cli_config(const cli_cmd *c, lz_err *err)
 	int list = strcmp(sub, "list") == 0, get = strcmp(sub, "get") == 0;
 	int set = strcmp(sub, "set") == 0, reset = strcmp(sub, "reset") == 0;
 	if (!list && !get && !set && !reset)
-		return lz_fail(err, LZ_USAGE, "%s", _("config: list, get NAME, set NAME VALUE or reset NAME"));
+		return lz_fail(err, LZ_USAGE, "%s", _("config takes a subcommand: list, get NAME, set NAME VALUE or reset NAME"));
 	if ((get || reset) && c->npos < 3)
 		return lz_fail(err, LZ_USAGE, _("config %s: which setting?"), sub);
 	if (set && c->npos < 4)
@@ -185,7 +185,7 @@ lz_status cli_config(const cli_cmd *c, lz_err *err)
 lz_status cli_rules(const cli_cmd *c, lz_err *err)
 {
 	if (c->npos < 2 || strcmp(c->pos[1], "run") != 0)
-		return lz_fail(err, LZ_USAGE, "%s", _("rules: run"));
+		return lz_fail(err, LZ_USAGE, "%s", _("rules takes one subcommand: run"));
 	session s;
 	lz_status st = cli_session(c, &s, false, NULL, err);
 	if (st)
@@ -204,7 +204,7 @@ lz_status cli_report(const cli_cmd *c, lz_err *err)
 	const char *what = c->npos > 1 ? c->pos[1] : "";
 	const char *fmt = cli_opt(c, "--format");
 	if (strcmp(what, "catalog") != 0)
-		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (catalog)"), what);
+		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (available: catalog)"), what);
 	if (fmt && strcmp(fmt, "csv") && strcmp(fmt, "text"))
 		return lz_fail(err, LZ_USAGE, _("--format takes text or csv, not '%s'"), fmt);
 	session s;

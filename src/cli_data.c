@@ -183,8 +183,8 @@ lz_status cli_import(const cli_cmd *c, lz_err *err)
 	bool dry = cli_flag(c, "--dry-run");
 	st = import_file(&s, k, c->pos[2], enc, dry, &r, err);
 	if (st == LZ_OK)
-		printf(dry ? _("%s: %ld rows (%s) checked: would add %ld, update %ld, leave %ld unchanged; nothing written\n")
-			   : _("%s: %ld rows (%s): added %ld, updated %ld, unchanged %ld\n"),
+		printf(dry ? _("%s: %ld rows (encoding %s) checked: would add %ld, update %ld, leave %ld unchanged; nothing written\n")
+			   : _("%s: %ld rows (encoding %s): added %ld, updated %ld, unchanged %ld\n"),
 		       c->pos[2], r.rows, enc_name(r.encoding), r.inserted, r.updated, r.unchanged);
 	session_close(&s);
 	return st;

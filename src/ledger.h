@@ -42,7 +42,7 @@ struct lxw_worksheet;
 /* Sets *fmt from path's extension (.xlsx or .csv, any case); LZ_USAGE naming the path otherwise. */
 lz_status ledger_format_from_path(const char *path, ledger_format *fmt, lz_err *err);
 
-/* Starts a book at path; csv_encoding (CSV only) is ENC_UTF8 (with BOM; also ENC_AUTO) or ENC_GB18030 (no BOM); LZ_IO naming the folder if it cannot hold a file. */
+/* Starts a book at path; csv_encoding (CSV only) is ENC_UTF8 (with BOM; also ENC_AUTO) or ENC_GB18030 (no BOM); LZ_IO naming path and reason if its folder is missing or unwritable. */
 lz_status ledger_open(ledger_book **out, const char *path, ledger_format fmt,
 		      enc_kind csv_encoding, unsigned flags, lz_err *err);
 

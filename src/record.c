@@ -285,7 +285,7 @@ static lz_status check_cycle(session *s, const record *r, int i, lz_err *err)
 	int loop = sqlite3_step(q) == SQLITE_ROW;
 	sqlite3_finalize(q);
 	if (loop)
-		return lz_fail(err, LZ_BAD, _("%s: a record cannot be placed under itself"), where(f, w, sizeof w));
+		return lz_fail(err, LZ_BAD, _("%s: a record cannot be placed under itself or under one of the records below it"), where(f, w, sizeof w));
 	return LZ_OK;
 }
 

@@ -216,10 +216,13 @@ def main():
             if out is not None:
                 check_text(out, want)
 
+    # One test per catalog row, so the summary says how much was compared.
     if failures:
         print("catalog: %d failure(s)" % len(failures))
+        print("0 passed, %d failed" % len(failures))
         return 1
     print("catalog: %d rows ok" % len(want))
+    print("%d passed, 0 failed" % len(want))
     return 0
 
 
