@@ -128,7 +128,7 @@ po-check:
 # --- run and test ----------------------------------------------------------------
 run: deps all
 	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
-	LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale ./liangze
+	@./liangze
 
 test: all $(TESTS)
 	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(B)/tests

@@ -40,7 +40,10 @@ bool cli_flag(const cli_cmd *c, const char *name)
 	return false;
 }
 
-static lz_status parse(int argc, char **argv, cli_cmd *c, lz_err *err)
+/* Options whose values are file names: kept as typed, not converted. */
+static const char *const paths[] = { "--db", "-o", NULL };
+
+static lz_status parse(int argc, char **argv, char **raw, cli_cmd *c, lz_err *err)
 {
 	memset(c, 0, sizeof *c);
 	for (int i = 1; i < argc; i++) {
@@ -52,7 +55,8 @@ static lz_status parse(int argc, char **argv, cli_cmd *c, lz_err *err)
 				if (i + 1 >= argc)
 					return lz_fail(err, LZ_USAGE, _("option %s needs a value"), w);
 				c->name[c->nopt] = w;
-				c->value[c->nopt++] = argv[++i];
+				i++;
+				c->value[c->nopt++] = listed(paths, w) ? raw[i] : argv[i];
 			} else if (listed(flags, w)) {
 				c->name[c->nopt] = w;
 				c->value[c->nopt++] = NULL;
@@ -62,6 +66,7 @@ static lz_status parse(int argc, char **argv, cli_cmd *c, lz_err *err)
 		} else {
 			if (c->npos == CLI_MAX_POS)
 				return lz_fail(err, LZ_USAGE, _("too many words: %s"), w);
+			c->raw_pos[c->npos] = raw[i];
 			c->pos[c->npos++] = w;
 		}
 	}
@@ -150,12 +155,12 @@ static void usage(FILE *out)
 		"4 database busy, 5 file or I/O error, 6 damage found, 7 internal error.\n"), out);
 }
 
-int cli_main(int argc, char **argv, cli_tui_fn tui)
+int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui)
 {
 	cli_cmd c;
 	lz_err err;
 	lz_err_clear(&err);
-	lz_status st = parse(argc, argv, &c, &err);
+	lz_status st = parse(argc, argv, raw ? raw : argv, &c, &err);
 	if (st == LZ_OK)
 		st = apply_lang(cli_opt(&c, "--lang"), &err);
 	if (st) {

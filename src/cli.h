@@ -24,11 +24,13 @@ typedef struct cli_cmd {
 	const char *value[CLI_MAX_OPTS]; /* NULL for flags */
 	int nopt;
 	const char *pos[CLI_MAX_POS];
+	const char *raw_pos[CLI_MAX_POS]; /* as typed: file names */
 	int npos;
 } cli_cmd;
 
-/* Runs the program: global options, then a command (none: the screens). */
-int cli_main(int argc, char **argv, cli_tui_fn tui);
+/* Runs the program: global options, then a command (none: the screens).
+ * argv is UTF-8; raw is the same words as typed, used for file names. */
+int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui);
 
 /* The value of option name (e.g. "--year"), or NULL. */
 const char *cli_opt(const cli_cmd *c, const char *name);

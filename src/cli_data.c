@@ -181,7 +181,7 @@ lz_status cli_import(const cli_cmd *c, lz_err *err)
 		return st;
 	import_result r;
 	bool dry = cli_flag(c, "--dry-run");
-	st = import_file(&s, k, c->pos[2], enc, dry, &r, err);
+	st = import_file(&s, k, c->raw_pos[2], enc, dry, &r, err);
 	if (st == LZ_OK)
 		printf(dry ? _("%s: %ld rows (encoding %s) checked: would add %ld, update %ld, leave %ld unchanged; nothing written\n")
 			   : _("%s: %ld rows (encoding %s): added %ld, updated %ld, unchanged %ld\n"),

@@ -137,6 +137,22 @@ def a_writer_waits_for_another_sessions_lock():
         e.close()
 
 
+@test
+def messages_follow_the_locale_and_lang():
+    e = demo_env()
+    try:
+        rc, out, err = e.run("kinds", "nope", env={"LANG": "zh_CN.UTF-8"})
+        has(err, "未知记录类型", "Chinese under zh_CN.UTF-8")
+        rc, out, err = e.run("--lang", "en", "kinds", "nope", env={"LANG": "zh_CN.UTF-8"})
+        has(err, "unknown kind", "--lang en")
+        rc, out, err = e.run("--lang", "zh", "kinds", "nope", env={"LANG": "C"})
+        has(err, "未知记录类型", "--lang zh under LANG=C")
+        rc, out, err = e.run("kinds", "nope", env={"LANG": "C"})
+        has(err, "unknown kind", "English under C")
+    finally:
+        e.close()
+
+
 def e_bin():
     from lzt import BIN
     return BIN

@@ -1,20 +1,50 @@
 /* main.c — the program: locale and translations, then the command line. */
+#include <limits.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
+#include "outconv.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
 
+/* Where the catalogs are: $LIANGZE_LOCALEDIR, else build/locale beside a
+ * binary run from its source tree (so ./liangze speaks Chinese without an
+ * install), else the installed folder. */
+static const char *locale_dir(char *buf, size_t n)
+{
+	const char *env = getenv("LIANGZE_LOCALEDIR");
+	if (env && *env)
+		return env;
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len > 0) {
+		exe[len] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			struct stat st;
+			snprintf(buf, n, "%s/build/locale", exe);
+			if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+				return buf;
+		}
+	}
+	return LOCALEDIR;
+}
+
 int main(int argc, char **argv)
 {
+	char buf[PATH_MAX + 32];
 	setlocale(LC_ALL, "");
-	/* LIANGZE_LOCALEDIR lets `make run` use the freshly built catalogs. */
-	const char *dir = getenv("LIANGZE_LOCALEDIR");
-	bindtextdomain("liangze", dir && *dir ? dir : LOCALEDIR);
+	bindtextdomain("liangze", locale_dir(buf, sizeof buf));
 	textdomain("liangze");
-	return cli_main(argc, argv, NULL);
+	outconv_setup();
+	return cli_main(argc, outconv_argv(argc, argv), argv, NULL);
 }

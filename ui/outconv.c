@@ -1,0 +1,148 @@
+#include "outconv.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+
+typedef struct conv {
+	int fd;
+	iconv_t cd;
+	char pending[8];   /* a character cut between two writes */
+	size_t npending;
+} conv;
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Converts in chunks; a character the terminal's codeset cannot show is
+ * written as '?', never dropped silently with the rest of the line. */
+static ssize_t conv_write(void *cookie, const char *buf, size_t size)
+{
+	conv *c = cookie;
+	char in[4096 + 8], out[16384];
+	size_t done = 0;
+	while (done < size) {
+		size_t take = size - done < 4096 ? size - done : 4096;
+		memcpy(in, c->pending, c->npending);
+		memcpy(in + c->npending, buf + done, take);
+		char *ip = in, *op = out;
+		size_t il = c->npending + take, ol = sizeof out;
+		c->npending = 0;
+		while (il) {
+			if (iconv(c->cd, &ip, &il, &op, &ol) != (size_t)-1)
+				break;
+			if (errno == EINVAL) {          /* cut character: keep it for the next write */
+				memcpy(c->pending, ip, il);
+				c->npending = il;
+				il = 0;
+			} else if (errno == EILSEQ) {
+				*op++ = '?';
+				ol--;
+				ip++;
+				il--;
+				while (il && ((unsigned char)*ip & 0xC0) == 0x80)
+					ip++, il--;
+			} else if (errno == E2BIG) {
+				if (write_all(c->fd, out, (size_t)(op - out)))
+					return -1;
+				op = out;
+				ol = sizeof out;
+			} else {
+				return -1;
+			}
+		}
+		if (write_all(c->fd, out, (size_t)(op - out)))
+			return -1;
+		done += take;
+	}
+	return (ssize_t)size;
+}
+
+static FILE *wrap(FILE *f, int fd, const char *codeset)
+{
+	conv *c = calloc(1, sizeof *c);
+	if (!c)
+		return f;
+	c->fd = fd;
+	c->cd = iconv_open(codeset, "UTF-8");
+	if (c->cd == (iconv_t)-1) {
+		free(c);
+		return f;
+	}
+	cookie_io_functions_t io = { .write = conv_write };
+	FILE *nf = fopencookie(c, "w", io);
+	if (!nf) {
+		iconv_close(c->cd);
+		free(c);
+		return f;
+	}
+	fflush(f);
+	setvbuf(nf, NULL, fd == 2 ? _IOLBF : _IOFBF, 0);
+	return nf;
+}
+
+static char *to_utf8(iconv_t cd, const char *s)
+{
+	size_t il = strlen(s), ol = il * 4 + 1;
+	char *out = malloc(ol), *op = out;
+	char *ip = (char *)s;
+	if (!out)
+		return NULL;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+		free(out);
+		return NULL;   /* not text in the locale's codeset: keep the bytes */
+	}
+	*op = '\0';
+	return out;
+}
+
+char **outconv_argv(int argc, char **argv)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8") == 0 || strcmp(cs, "ANSI_X3.4-1968") == 0)
+		return argv;
+	iconv_t cd = iconv_open("UTF-8", cs);
+	char **u = calloc((size_t)argc + 1, sizeof *u);
+	if (cd == (iconv_t)-1 || !u) {
+		free(u);
+		return argv;
+	}
+	for (int i = 0; i < argc; i++) {
+		u[i] = to_utf8(cd, argv[i]);
+		if (!u[i])
+			u[i] = argv[i];
+	}
+	iconv_close(cd);
+	return u;
+}
+
+void outconv_setup(void)
+{
+	bind_textdomain_codeset("liangze", "UTF-8");
+	const char *cs = nl_langinfo(CODESET);
+	if (!cs || strcmp(cs, "UTF-8") == 0 || strcmp(cs, "ANSI_X3.4-1968") == 0)
+		return;
+	if (isatty(1))
+		stdout = wrap(stdout, 1, cs);
+	if (isatty(2))
+		stderr = wrap(stderr, 2, cs);
+}

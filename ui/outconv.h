@@ -1,0 +1,17 @@
+/* outconv.h — the command line's output in the terminal's own encoding.
+ * Inside, every string is UTF-8 (gettext is bound to UTF-8 for the command
+ * line). A terminal whose locale is GB18030 gets its text converted at the
+ * edge; pipes and files get UTF-8, as scripts expect. */
+#ifndef LZ_OUTCONV_H
+#define LZ_OUTCONV_H
+
+/* Makes gettext hand out UTF-8 and, when stdout or stderr is a terminal in a
+ * non-UTF-8 locale, converts what is written there to the locale's codeset. */
+void outconv_setup(void);
+
+/* argv in UTF-8: a copy converted from the locale's codeset when that is not
+ * UTF-8 (what a GB18030 terminal types), else argv itself. File names stay as
+ * the raw bytes in the original argv. */
+char **outconv_argv(int argc, char **argv);
+
+#endif
