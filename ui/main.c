@@ -46,5 +46,8 @@ int main(int argc, char **argv)
 	bindtextdomain("liangze", locale_dir(buf, sizeof buf));
 	textdomain("liangze");
 	outconv_setup();
-	return cli_main(argc, outconv_argv(argc, argv), argv, NULL);
+	char **u = outconv_argv(argc, argv);
+	int rc = cli_main(argc, u, argv, NULL);
+	outconv_argv_free(argc, u, argv);
+	return rc;
 }

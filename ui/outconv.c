@@ -76,6 +76,24 @@ static ssize_t conv_write(void *cookie, const char *buf, size_t size)
 	return (ssize_t)size;
 }
 
+static int conv_close(void *cookie)
+{
+	conv *c = cookie;
+	iconv_close(c->cd);
+	free(c);
+	return 0;
+}
+
+/* The wrapped streams, closed at exit so that everything is flushed and freed. */
+static FILE *wrapped[2];
+
+static void close_wrapped(void)
+{
+	for (int i = 0; i < 2; i++)
+		if (wrapped[i])
+			fclose(wrapped[i]);
+}
+
 static FILE *wrap(FILE *f, int fd, const char *codeset)
 {
 	conv *c = calloc(1, sizeof *c);
@@ -87,7 +105,7 @@ static FILE *wrap(FILE *f, int fd, const char *codeset)
 		free(c);
 		return f;
 	}
-	cookie_io_functions_t io = { .write = conv_write };
+	cookie_io_functions_t io = { .write = conv_write, .close = conv_close };
 	FILE *nf = fopencookie(c, "w", io);
 	if (!nf) {
 		iconv_close(c->cd);
@@ -96,6 +114,9 @@ static FILE *wrap(FILE *f, int fd, const char *codeset)
 	}
 	fflush(f);
 	setvbuf(nf, NULL, fd == 2 ? _IOLBF : _IOFBF, 0);
+	if (!wrapped[0] && !wrapped[1])
+		atexit(close_wrapped);
+	wrapped[fd == 2] = nf;
 	return nf;
 }
 
@@ -133,6 +154,16 @@ char **outconv_argv(int argc, char **argv)
 	}
 	iconv_close(cd);
 	return u;
+}
+
+void outconv_argv_free(int argc, char **u, char **argv)
+{
+	if (u == argv)
+		return;
+	for (int i = 0; i < argc; i++)
+		if (u[i] != argv[i])
+			free(u[i]);
+	free(u);
 }
 
 void outconv_setup(void)

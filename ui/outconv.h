@@ -14,4 +14,7 @@ void outconv_setup(void);
  * the raw bytes in the original argv. */
 char **outconv_argv(int argc, char **argv);
 
+/* Frees what outconv_argv made (nothing when it returned argv). */
+void outconv_argv_free(int argc, char **u, char **argv);
+
 #endif
