@@ -228,8 +228,13 @@ lz_status cli_overview(const cli_cmd *c, lz_err *err)
 	textout_table t;
 	textout_init(&t, 3, hdr);
 	sqlite3_stmt *q;
-	if ((st = db_prepare(&s.db, "SELECT count(DISTINCT u.id), count(p.id) FROM unit u"
-				    " LEFT JOIN person p ON p.unit = u.id WHERE u.category = ?", &q, err)) == LZ_OK) {
+	/* Counted within the account's scope, like everything it reads. */
+	int64_t scope = s.role == ROLE_ADMIN ? 0 : s.scope_unit;
+	if ((st = db_prepare(&s.db, "WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE ?2 = 0 OR id = ?2 UNION"
+				    " SELECT u.id FROM unit u JOIN sub ON u.parent = sub.id)"
+				    " SELECT count(DISTINCT u.id), count(p.id) FROM unit u"
+				    " LEFT JOIN person p ON p.unit = u.id WHERE u.category = ?1 AND u.id IN sub", &q, err)) == LZ_OK) {
+		sqlite3_bind_int64(q, 2, scope);
 		for (size_t i = 0; i < sizeof cats / sizeof cats[0]; i++) {
 			sqlite3_bind_text(q, 1, cats[i], -1, SQLITE_STATIC);
 			if (sqlite3_step(q) == SQLITE_ROW) {

@@ -116,6 +116,10 @@ lz_status cli_list(const cli_cmd *c, lz_err *err)
 	if ((st = read_filter(c, &s, &f, err)))
 		goto out;
 	const char *lim = cli_opt(c, "--limit");
+	if (lim && (strspn(lim, "0123456789") != strlen(lim) || !*lim || strlen(lim) > 9)) {
+		st = lz_fail(err, LZ_USAGE, _("--limit takes a number of rows, not '%s'"), lim);
+		goto out;
+	}
 	f.limit = lim ? atoi(lim) : 0;
 	const char **hdr = calloc((size_t)k->nfields + 1, sizeof *hdr);
 	const char **cells = calloc((size_t)k->nfields + 1, sizeof *cells);

@@ -1,6 +1,7 @@
 #include "db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,7 +163,9 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 	if (bt && *bt)
 		c->busy_ms = atoi(bt);
 
-	if (!create && access(path, F_OK) != 0)
+	/* AT_EACCESS: installed setgid, liangze reaches the file through its
+	 * group, which access() (real ids) would not see. */
+	if (!create && faccessat(AT_FDCWD, path, F_OK, AT_EACCESS) != 0 && errno == ENOENT)
 		return lz_fail(err, LZ_IO, _("no database at %s: run 'liangze init' first"), path);
 	if (create) {
 		lz_status s = make_parent_dirs(path, err);

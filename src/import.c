@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "i18n.h"
 #include "record.h"
+#include "sbuf.h"
 
 /* One data row, parsed: canonical values, references still as typed. */
 typedef struct prow {
@@ -17,6 +18,7 @@ typedef struct prow {
 	int dep;           /* index of the row this one's self-reference names, or -1 */
 	int dep_field;
 	int state;         /* for ordering: 0 new, 1 visiting, 2 done */
+	char *keysig;      /* the record this row names, after references are resolved */
 } prow;
 
 typedef struct imp {
@@ -37,6 +39,7 @@ static void free_imp(imp *m)
 		for (int f = 0; f < m->k->nfields; f++)
 			free(m->rows[i].v[f]);
 		free(m->rows[i].v);
+		free(m->rows[i].keysig);
 	}
 	free(m->rows);
 	free(m->col_field);
@@ -137,6 +140,10 @@ static lz_status parse_rows(imp *m, csv_reader *rd, lz_err *err)
 		if (!p->v)
 			return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 		m->nrows++;
+		/* A short row would blank the stored values of the missing columns. */
+		if (n < (size_t)m->ncols)
+			return lz_fail(err, LZ_BAD, _("%s: line %ld: %zu cells, but the header has %d columns"),
+				       m->fname, line, n, m->ncols);
 		for (size_t c = (size_t)m->ncols; c < n; c++)
 			if (*kind_trim(cells[c]))
 				return lz_fail(err, LZ_BAD, _("%s: line %ld: %zu cells, but the header has %d columns"),
@@ -168,6 +175,36 @@ static int file_row_named(imp *m, const char *text)
 	return -1;
 }
 
+/* The stored record r names by a key made of plain (non-reference) fields,
+ * or 0: lets a unit's holders be told apart by the unit itself. */
+static int64_t plain_key_match(imp *m, const record *r)
+{
+	const kind *k = m->k;
+	for (int key = 0; key < KIND_MAX_KEYS && k->keys[key][0]; key++) {
+		int ok = 1;
+		for (const char *const *kf = k->keys[key]; *kf; kf++) {
+			const kind_field *f = kind_field_named(k, *kf);
+			if (f->type == KF_REF || !record_get_named(r, *kf))
+				ok = 0;
+		}
+		int64_t id = 0;
+		lz_err e;
+		if (ok && record_find_by_key(m->s, r, key, &id, &e) == LZ_OK)
+			return id;
+	}
+	return 0;
+}
+
+/* Whether field f is part of one of k's keys. */
+static int is_key_field(const kind *k, int f)
+{
+	for (int key = 0; key < KIND_MAX_KEYS && k->keys[key][0]; key++)
+		for (const char *const *kf = k->keys[key]; *kf; kf++)
+			if (strcmp(*kf, k->fields[f].name) == 0)
+				return 1;
+	return 0;
+}
+
 /* Builds the record row i will become: the stored record (if its key
  * matches) with the file's columns laid over it, references resolved. */
 static lz_status build(imp *m, long i, record **out, record **before, lz_err *err)
@@ -184,6 +221,8 @@ static lz_status build(imp *m, long i, record **out, record **before, lz_err *er
 	/* References: the owner unit first, so people named in other fields can
 	 * be told apart by unit when two share a name. */
 	int64_t prefer = 0;
+	if (k->owner == KO_SELF)
+		prefer = plain_key_match(m, r);
 	int order[64];
 	int no = 0;
 	if (k->owner == KO_FIELD)
@@ -218,10 +257,10 @@ static lz_status build(imp *m, long i, record **out, record **before, lz_err *er
 		if (k->owner == KO_FIELD && f == order[0])
 			prefer = id;
 	}
-	if (k->owner == KO_SELF)
-		prefer = p->id;
 	/* Key: the first key whose fields all have values. */
 	int64_t existing = 0;
+	free(p->keysig);
+	p->keysig = NULL;
 	for (int key = 0; key < KIND_MAX_KEYS && k->keys[key][0]; key++) {
 		int ok = 1;
 		for (const char *const *kf = k->keys[key]; *kf; kf++)
@@ -234,18 +273,27 @@ static lz_status build(imp *m, long i, record **out, record **before, lz_err *er
 			st = lz_fail(err, LZ_BAD, _("%s: line %ld: %s"), m->fname, p->line, e.msg);
 			goto fail;
 		}
+		/* Compared after references are resolved: B03 and 区纪委监察局 are one unit. */
+		sbuf sig = { 0 };
+		sbuf_printf(&sig, "%d", key);
+		for (const char *const *kf = k->keys[key]; *kf; kf++)
+			sbuf_printf(&sig, "\x1f%s", record_get_named(r, *kf));
+		p->keysig = sbuf_take(&sig);
 		break;
 	}
 	if (existing) {
 		lz_err e;
 		if (record_get(m->s, k, existing, before, &e)) {
-			st = lz_fail(err, LZ_DENIED, _("%s: line %ld: %s"), m->fname, p->line, e.msg);
+			st = lz_fail(err, e.code == LZ_BAD ? LZ_DENIED : e.code,
+				     _("%s: line %ld: this row names a %s record outside the scope of account %s"),
+				     m->fname, p->line, k->zh, m->s->login);
 			goto fail;
 		}
 		r->id = existing;
-		/* Columns absent from the file keep their stored values. */
+		/* Columns absent from the file keep their stored values, and so do
+		 * empty key cells (a row found by name + unit keeps its code). */
 		for (int f = 0; f < k->nfields; f++)
-			if (m->field_col[f] < 0)
+			if (m->field_col[f] < 0 || (!r->v[f] && is_key_field(k, f)))
 				record_set(r, f, (*before)->v[f]);
 	}
 	*out = r;
@@ -257,33 +305,25 @@ fail:
 	return st;
 }
 
-/* The same key twice in one file is an error: which row should win? */
-static lz_status check_duplicate(imp *m, long i, int64_t id, lz_err *err)
+/* The same record twice in one file is an error (which row should win?), and
+ * so are two rows giving the same value to a field that must be unique. */
+static lz_status check_file_conflicts(imp *m, long i, lz_err *err)
 {
-	for (long j = 0; j < i; j++)
-		if (id && m->rows[j].id == id)
+	prow *p = &m->rows[i];
+	for (long j = 0; j < i; j++) {
+		prow *q = &m->rows[j];
+		if (p->keysig && q->keysig && strcmp(p->keysig, q->keysig) == 0)
 			return lz_fail(err, LZ_BAD, _("%s: line %ld names the same record as line %ld"), m->fname,
-				       m->rows[i].line, m->rows[j].line);
-	return LZ_OK;
-}
-
-static int same_key_new(imp *m, long i, long j)
-{
-	const kind *k = m->k;
-	for (int key = 0; key < KIND_MAX_KEYS && k->keys[key][0]; key++) {
-		int all = 1, same = 1;
-		for (const char *const *kf = k->keys[key]; *kf; kf++) {
-			int f = kind_field_index(k, *kf);
-			const char *a = m->rows[i].v[f], *b = m->rows[j].v[f];
-			if (!a || !b)
-				all = 0;
-			else if (strcmp(a, b))
-				same = 0;
+				       p->line, q->line);
+		for (int f = 0; f < m->k->nfields; f++) {
+			const kind_field *fd = &m->k->fields[f];
+			if ((fd->flags & KF_UNIQUE) && fd->type != KF_REF && p->v[f] && q->v[f] &&
+			    strcmp(p->v[f], q->v[f]) == 0)
+				return lz_fail(err, LZ_BAD, _("%s: line %ld, %s (%s): '%s' is also on line %ld"), m->fname,
+					       p->line, fd->zh, fd->name, p->v[f], q->line);
 		}
-		if (all)
-			return same;
 	}
-	return 0;
+	return LZ_OK;
 }
 
 /* Orders rows so that one referring to another row of the file comes after it. */
@@ -333,26 +373,25 @@ static lz_status check_rows(imp *m, int writing, lz_err *err)
 			p->id = 0;
 		if ((st = build(m, i, &r, &before, err)))
 			break;
-		if (!writing && !r->id) {
-			for (long j = 0; j < i && !st; j++)
-				if (same_key_new(m, i, j))
-					st = lz_fail(err, LZ_BAD, _("%s: line %ld names the same record as line %ld"),
-						     m->fname, p->line, m->rows[j].line);
-		}
-		if (!st && !writing)
-			st = check_duplicate(m, i, r->id, err);
+		if (!writing)
+			st = check_file_conflicts(m, i, err);
 		lz_err e;
 		if (!st) {
 			lz_status vs;
 			if (writing)
 				vs = record_save_in(m->s, r, &e);
-			else if ((vs = record_check_write(m->s, before, r, &e)) == LZ_OK && p->dep < 0)
-				/* A row naming a new row of the file is validated when written. */
+			else if ((vs = p->dep < 0 ? record_check_write(m->s, before, r, &e) : LZ_OK) == LZ_OK)
+				/* A row under a new row of the file is in scope when that row
+				 * is; its reference to it is checked when written. */
 				vs = record_validate(m->s, r, &e);
 			if (vs)
 				st = lz_fail(err, vs, _("%s: line %ld: %s"), m->fname, p->line, e.msg);
 		}
 		if (!st) {
+			/* Empty flags are stored as 0: compare them that way. */
+			for (int f = 0; f < m->k->nfields; f++)
+				if (!r->v[f] && m->k->fields[f].type == KF_BOOL)
+					record_set(r, f, "0");
 			char *a = before ? record_json(before) : NULL, *b = before ? record_json(r) : NULL;
 			if (!before)
 				m->res->inserted++;

@@ -95,6 +95,8 @@ static lz_status check_value(const setting_def *d, const char *value, char **can
 	if (kind_parse_value(d->type == ST_INT ? &int_f : &dec_f, value, canon, &e) || !*canon)
 		return lz_fail(err, LZ_BAD, _("setting %s: '%s' is not a number"), d->name, value);
 	long whole = strtol(*canon, NULL, 10);
+	if (**canon == '-' && whole == 0)
+		whole = -1; /* "-0.50" is below a minimum of 0 */
 	if (whole < d->min || whole > d->max || (whole == d->max && strchr(*canon, '.') && strcmp(strchr(*canon, '.'), ".00"))) {
 		free(*canon);
 		*canon = NULL;

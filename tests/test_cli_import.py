@@ -111,6 +111,40 @@ def bad_files_are_refused_and_nothing_is_written():
 
 
 @test
+def rows_that_would_lose_or_clash_are_refused_before_writing():
+    e = demo_env()
+    try:
+        e.run("user", "add", "bob", "--role", "staff", "--scope", "X01", check=0)
+        code, name, unit = e.sql("SELECT p.code, p.name, u.name FROM person p JOIN unit u ON u.id = p.unit"
+                                 " WHERE p.post IS NOT NULL AND p.rank IS NOT NULL LIMIT 1")[0]
+        # A short row would blank the missing columns.
+        f = e.write("short.csv", "code,name,unit,post,rank\n%s,%s,%s\n" % (code, name, unit))
+        refused(e, 2, ["import", "person", f], "3 cells, but the header has 5 columns")
+        # The same new person twice, the unit once by code and once by name.
+        f = e.write("twice.csv", "name,unit,post\n新人甲,B03,科员\n新人甲,区纪委监察局,主任\n")
+        refused(e, 2, ["import", "person", f, "--dry-run"], "line 3 names the same record as line 2")
+        refused(e, 2, ["import", "person", f], "line 3 names the same record as line 2")
+        # Two new units with one name; a row under a new row that clashes with a stored name.
+        f = e.write("names.csv", "code,name,category\nZ1,甲村,村(社区)\nZ2,甲村,村(社区)\n")
+        refused(e, 2, ["import", "unit", f, "--dry-run"], "'甲村' is also on line 2")
+        f = e.write("clash.csv", "code,name,category,parent\nC92,新村A,村(社区),X01\nC93,协兴镇,村(社区),C92\n")
+        refused(e, 2, ["import", "unit", f, "--dry-run"], "already used")
+        # Staff may add a village and a hamlet under it, all inside their scope.
+        f = e.write("tree.csv", "code,name,category,parent\nC91,协兴镇新二组,村(社区),C90\nC90,协兴镇新村,村(社区),X01\n")
+        e.run("import", "unit", f, as_user="bob", check=0)
+        eq(e.sql("SELECT count(*) FROM unit WHERE code IN ('C90','C91')")[0][0], 2, "in-scope tree")
+        # A row found by name + unit with an empty code cell keeps the stored code.
+        f = e.write("nocode.csv", "code,name,unit,post\n,%s,%s,新职务\n" % (name, unit))
+        e.run("import", "person", f, check=0)
+        eq(e.sql("SELECT code, post FROM person WHERE code = ?", code), [(code, "新职务")], "code kept")
+        # An out-of-scope record named by key: refused as out of scope, not as missing.
+        f = e.write("other.csv", "code,name,category\nB01,区委办,区级部门\n")
+        refused(e, 3, ["import", "unit", f], "outside the scope of account bob", as_user="bob")
+    finally:
+        e.close()
+
+
+@test
 def database_in_a_folder_that_is_not_writable():
     e = Env()
     try:
