@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "sbuf.h"
+#include "value.h"
 
 struct query_cursor {
 	const kind *k;
@@ -173,27 +174,12 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	bind_filter(s, c->st, f);
 	if (f->after) {
 		bind_named(c->st, ":aid", NULL, f->after_id, 1);
-		if (f->after_value && oi >= 0) {
-			kind_ftype t = k->fields[oi].type;
-			int num = t == KF_INT || t == KF_YEAR || t == KF_BOOL || t == KF_REF;
-			bind_named(c->st, ":av", f->after_value, strtoll(f->after_value, NULL, 10), num);
-			if (t == KF_DEC) {
-				/* Decimals are stored in hundredths. */
-				double d = strtod(f->after_value, NULL) * 100.0;
-				bind_named(c->st, ":av", NULL, (int64_t)(d < 0 ? d - 0.5 : d + 0.5), 1);
-			}
-		}
+		int av = sqlite3_bind_parameter_index(c->st, ":av");
+		if (f->after_value && oi >= 0 && av)
+			value_bind(c->st, av, &k->fields[oi], f->after_value);
 	}
 	*out = c;
 	return LZ_OK;
-}
-
-static char *dec_text(int64_t v)
-{
-	char buf[40];
-	int64_t a = v < 0 ? -v : v;
-	snprintf(buf, sizeof buf, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
-	return strdup(buf);
 }
 
 int query_next(query_cursor *c, query_row *row, lz_err *err)
@@ -212,12 +198,9 @@ int query_next(query_cursor *c, query_row *row, lz_err *err)
 	for (int i = 0; i < c->k->nfields; i++) {
 		const kind_field *fd = &c->k->fields[i];
 		int col = 1 + 2 * i;
-		if (sqlite3_column_type(c->st, col) == SQLITE_NULL)
+		c->value[i] = value_column(c->st, col, fd);
+		if (!c->value[i])
 			continue;
-		if (fd->type == KF_DEC)
-			c->value[i] = dec_text(sqlite3_column_int64(c->st, col));
-		else
-			c->value[i] = strdup((const char *)sqlite3_column_text(c->st, col));
 		if (fd->type == KF_REF && sqlite3_column_type(c->st, col + 1) != SQLITE_NULL)
 			c->shown[i] = strdup((const char *)sqlite3_column_text(c->st, col + 1));
 		else if (fd->type == KF_BOOL)

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "rules.h"
 #include "sbuf.h"
+#include "value.h"
 
 record *record_new(const kind *k)
 {
@@ -54,59 +55,6 @@ const char *record_get_named(const record *r, const char *name)
 	return i < 0 ? NULL : r->v[i];
 }
 
-/* Hundredths from canonical decimal text ("-12.30" → -1230). */
-static int64_t dec_to_hundredths(const char *s)
-{
-	int neg = *s == '-';
-	if (*s == '-' || *s == '+')
-		s++;
-	int64_t whole = strtoll(s, NULL, 10);
-	const char *dot = strchr(s, '.');
-	int64_t frac = 0;
-	if (dot && dot[1]) {
-		frac = (dot[1] - '0') * 10;
-		if (dot[2])
-			frac += dot[2] - '0';
-	}
-	int64_t v = whole * 100 + frac;
-	return neg ? -v : v;
-}
-
-static char *hundredths_text(int64_t v)
-{
-	char buf[40];
-	int64_t a = v < 0 ? -v : v;
-	snprintf(buf, sizeof buf, "%s%lld.%02lld", v < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
-	return strdup(buf);
-}
-
-static int is_numeric_type(kind_ftype t)
-{
-	return t == KF_INT || t == KF_YEAR || t == KF_BOOL || t == KF_REF;
-}
-
-static void bind_value(sqlite3_stmt *q, int idx, const kind_field *f, const char *v)
-{
-	if (!v)
-		sqlite3_bind_null(q, idx);
-	else if (f->type == KF_DEC)
-		sqlite3_bind_int64(q, idx, dec_to_hundredths(v));
-	else if (is_numeric_type(f->type))
-		sqlite3_bind_int64(q, idx, strtoll(v, NULL, 10));
-	else
-		sqlite3_bind_text(q, idx, v, -1, SQLITE_TRANSIENT);
-}
-
-static char *column_value(sqlite3_stmt *q, int col, const kind_field *f)
-{
-	if (sqlite3_column_type(q, col) == SQLITE_NULL)
-		return NULL;
-	if (f->type == KF_DEC)
-		return hundredths_text(sqlite3_column_int64(q, col));
-	const char *t = (const char *)sqlite3_column_text(q, col);
-	return t && *t ? strdup(t) : NULL;
-}
-
 /* "单位类别 (category)": the Chinese label people see in files, and the field name. */
 static const char *where(const kind_field *f, char *buf, size_t n)
 {
@@ -136,7 +84,7 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 		}
 		r->id = id;
 		for (int i = 0; i < k->nfields; i++)
-			r->v[i] = column_value(q, i + 1, &k->fields[i]);
+			r->v[i] = value_column(q, i + 1, &k->fields[i]);
 		*out = r;
 	} else if (rc == SQLITE_DONE) {
 		st = lz_fail(err, LZ_BAD, _("no %s record with id %lld"), k->zh, (long long)id);
@@ -298,7 +246,7 @@ static lz_status check_unique(session *s, const record *r, int i, lz_err *err)
 	lz_status st = db_prepare(&s->db, sql, &q, err);
 	if (st)
 		return st;
-	bind_value(q, 1, f, r->v[i]);
+	value_bind(q, 1, f, r->v[i]);
 	sqlite3_bind_int64(q, 2, r->id);
 	int64_t other = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_finalize(q);
@@ -393,7 +341,7 @@ static lz_status write_row(session *s, record *r, lz_err *err)
 	for (int i = 0; i < k->nfields; i++) {
 		const kind_field *f = &k->fields[i];
 		/* Flags are NOT NULL in the schema: an empty yes/no means no. */
-		bind_value(q, i + 1, f, !r->v[i] && f->type == KF_BOOL ? "0" : r->v[i]);
+		value_bind(q, i + 1, f, !r->v[i] && f->type == KF_BOOL ? "0" : r->v[i]);
 	}
 	if (r->id)
 		sqlite3_bind_int64(q, k->nfields + 1, r->id);
@@ -588,7 +536,7 @@ lz_status record_find_by_key(session *s, const record *r, int key, int64_t *id, 
 		return st;
 	for (int i = 0; i < n; i++) {
 		int fi = kind_field_index(k, k->keys[key][i]);
-		bind_value(q, i + 1, &k->fields[fi], r->v[fi]);
+		value_bind(q, i + 1, &k->fields[fi], r->v[fi]);
 	}
 	int found = 0;
 	while (sqlite3_step(q) == SQLITE_ROW) {

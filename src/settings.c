@@ -9,6 +9,7 @@
 #include "kind.h"
 #include "rules.h"
 #include "sbuf.h"
+#include "value.h"
 
 /* Every rule reads its numbers from here; later rules add their lines. */
 const setting_def settings_defs[] = {
@@ -68,18 +69,9 @@ lz_status settings_get_hundredths(session *s, const char *name, long *out, lz_er
 {
 	char buf[64];
 	lz_status st = settings_get(s, name, buf, sizeof buf, err);
-	if (st)
-		return st;
-	char *e;
-	long whole = strtol(buf, &e, 10);
-	long frac = 0;
-	if (*e == '.') {
-		frac = (e[1] >= '0' && e[1] <= '9') ? (e[1] - '0') * 10 : 0;
-		if (frac && e[2] >= '0' && e[2] <= '9')
-			frac += e[2] - '0';
-	}
-	*out = whole * 100 + (buf[0] == '-' ? -frac : frac);
-	return LZ_OK;
+	if (st == LZ_OK)
+		*out = (long)value_hundredths(buf);
+	return st;
 }
 
 /* Canonical text of value for d, or an error saying what is allowed. */

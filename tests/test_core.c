@@ -15,6 +15,7 @@
 #include "date.h"
 #include "kind.h"
 #include "kinds_master.h"
+#include "query.h"
 #include "record.h"
 #include "rules.h"
 #include "session.h"
@@ -322,6 +323,77 @@ static void test_settings(void **state)
 	close_fresh(&s);
 }
 
+/* Ids of kind k in the order f gives, paged limit at a time (0: one page). */
+static int collect(session *s, const kind *k, query_filter f, int limit, int64_t *ids, int max)
+{
+	int n = 0;
+	char last[64];
+	f.limit = limit;
+	for (;;) {
+		query_cursor *c;
+		lz_err e;
+		assert_int_equal(query_open(s, k, &f, &c, &e), LZ_OK);
+		query_row row;
+		int got = 0, oi = kind_field_index(k, f.order ? f.order : k->order);
+		while (query_next(c, &row, &e) == 1 && n < max) {
+			ids[n++] = row.id;
+			got++;
+			f.after = true;
+			f.after_id = row.id;
+			if (row.value[oi])
+				snprintf(last, sizeof last, "%s", row.value[oi]);
+			f.after_value = row.value[oi] ? last : NULL;
+		}
+		query_close(c);
+		if (!limit || got < limit)
+			return n;
+	}
+}
+
+static void test_keyset_pages(void **state)
+{
+	(void)state;
+	session s;
+	open_fresh(&s);
+	int64_t town = add_unit(&s, "X01", "甲镇", "乡镇", 0);
+	/* Ties and empty values in the sort field (code), as real data has. */
+	static const char *const codes[] = { "P3", NULL, "P1", "P3", NULL, "P2", "P1", NULL, "P4", "P3" };
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", (long long)town);
+	for (int i = 0; i < 10; i++) {
+		record *r = record_new(&kind_person);
+		char name[16];
+		snprintf(name, sizeof name, "人%d", i);
+		record_set_named(r, "name", name);
+		record_set_named(r, "unit", buf);
+		lz_err e;
+		assert_int_equal(record_save(&s, r, &e), LZ_OK);
+		record_free(r);
+	}
+	/* Codes must be unique, so ties come from a non-unique field: post. */
+	for (int i = 0; i < 10; i++) {
+		char sql[128];
+		lz_err e;
+		snprintf(sql, sizeof sql, "UPDATE person SET post = %s%s%s WHERE id = %d", codes[i] ? "'" : "",
+			 codes[i] ? codes[i] : "NULL", codes[i] ? "'" : "", i + 1);
+		assert_int_equal(db_exec(&s.db, sql, &e), LZ_OK);
+	}
+	for (int desc = 0; desc < 2; desc++) {
+		query_filter f = { 0 };
+		f.order = "post";
+		f.desc = desc;
+		int64_t all[32], paged[32];
+		int n = collect(&s, &kind_person, f, 0, all, 32);
+		assert_int_equal(n, 10);
+		for (int limit = 1; limit <= 4; limit++) {
+			int m = collect(&s, &kind_person, f, limit, paged, 32);
+			assert_int_equal(m, n);
+			assert_memory_equal(all, paged, sizeof all[0] * (size_t)n);
+		}
+	}
+	close_fresh(&s);
+}
+
 static void test_kinds_serve_tasks(void **state)
 {
 	(void)state;
@@ -355,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_rules_in_transaction),
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_kinds_serve_tasks),
+		cmocka_unit_test(test_keyset_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
