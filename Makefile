@@ -7,9 +7,11 @@
 CC       ?= cc
 PKGS     := sqlite3 xlsxwriter
 CFLAGS   ?= -O2 -g
-WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror
+# snprintf into fixed buffers cuts long titles and messages on purpose.
+WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror -Wno-format-truncation
 CPPFLAGS := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild -MMD -MP
 LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz)
+UILIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev \
             gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings
 LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
@@ -79,7 +81,7 @@ $(B)/ui/%.o: ui/%.c
 $(B)/liblz.a: $(OBJ)
 	ar rcs $@ $^
 liangze: $(UI:ui/%.c=$(B)/ui/%.o) $(B)/liblz.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(UILIBS)
 $(B)/tests/%: tests/%.c $(B)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/liblz.a $(LDLIBS) -lcmocka
@@ -96,7 +98,7 @@ $(BA)/ui/%.o: ui/%.c
 $(BA)/liblz.a: $(AOBJ)
 	ar rcs $@ $^
 $(BA)/liangze: $(UI:ui/%.c=$(BA)/ui/%.o) $(BA)/liblz.a
-	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS)
+	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS) $(UILIBS)
 $(BA)/tests/%: tests/%.c $(BA)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -o $@ $< $(BA)/liblz.a $(LDLIBS) -lcmocka

@@ -145,6 +145,7 @@ static void usage(FILE *out)
 		"  import KIND FILE [--encoding auto|utf-8|gb18030] [--dry-run]\n"
 		"  export KIND [--year Y] [--unit U] [--search TEXT] -o FILE.xlsx|FILE.csv [--encoding utf-8|gb18030]\n"
 		"  report catalog [--format text|csv]    the plan's 23 tasks and the responsibilities\n"
+		"  report overview                       units and cadres by category\n"
 		"  rules run                             apply every rule now (for cron)\n"
 		"  user add LOGIN --role admin|staff|viewer [--scope UNIT] [--name NAME]\n"
 		"  user set LOGIN [--role ROLE] [--scope UNIT|--scope \"\"] [--name NAME]\n"
@@ -155,7 +156,7 @@ static void usage(FILE *out)
 		"4 database busy, 5 file or I/O error, 6 damage found, 7 internal error.\n"), out);
 }
 
-int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui)
+int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui, void (*before_command)(void))
 {
 	cli_cmd c;
 	lz_err err;
@@ -172,6 +173,9 @@ int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui)
 		return 0;
 	}
 	const char *cmd = c.npos ? c.pos[0] : NULL;
+	/* The screens own the terminal; everything else prints lines. */
+	if (before_command && !(tui && (!cmd || strcmp(cmd, "dashboard") == 0)))
+		before_command();
 	static const struct {
 		const char *name;
 		lz_status (*fn)(const cli_cmd *, lz_err *);
@@ -189,7 +193,7 @@ int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui)
 			if (!st)
 				return tui(path, login, cmd != NULL);
 		} else {
-			st = cli_overview(&c, &err);
+			st = lz_fail(&err, LZ_USAGE, "%s", _("this liangze has no screens; see: liangze --help"));
 		}
 	} else {
 		st = LZ_USAGE;

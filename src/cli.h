@@ -30,7 +30,7 @@ typedef struct cli_cmd {
 
 /* Runs the program: global options, then a command (none: the screens).
  * argv is UTF-8; raw is the same words as typed, used for file names. */
-int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui);
+int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui, void (*before_command)(void));
 
 /* The value of option name (e.g. "--year"), or NULL. */
 const char *cli_opt(const cli_cmd *c, const char *name);

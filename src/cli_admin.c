@@ -203,8 +203,10 @@ lz_status cli_report(const cli_cmd *c, lz_err *err)
 {
 	const char *what = c->npos > 1 ? c->pos[1] : "";
 	const char *fmt = cli_opt(c, "--format");
+	if (strcmp(what, "overview") == 0)
+		return cli_overview(c, err);
 	if (strcmp(what, "catalog") != 0)
-		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (available: catalog)"), what);
+		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (available: catalog, overview)"), what);
 	if (fmt && strcmp(fmt, "csv") && strcmp(fmt, "text"))
 		return lz_fail(err, LZ_USAGE, _("--format takes text or csv, not '%s'"), fmt);
 	session s;
@@ -247,12 +249,6 @@ lz_status cli_overview(const cli_cmd *c, lz_err *err)
 		sqlite3_finalize(q);
 		textout_print(&t, stdout, 0);
 	}
-	printf("\n%s\n", _("The full-screen application is not built in this version. Try:\n"
-			   "  liangze list unit            the units' ledger\n"
-			   "  liangze list person --unit 悦来镇\n"
-			   "  liangze report catalog       the plan's 23 tasks\n"
-			   "  liangze export person -o cadres.xlsx\n"
-			   "  liangze --help"));
 	session_close(&s);
 	return st;
 }

@@ -38,6 +38,8 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	const char *own = owner_expr(k);
 	if (k->owner == KO_ADMIN && s->role != ROLE_ADMIN)
 		return lz_fail(err, LZ_DENIED, _("only an administrator may see %s"), _(k->label));
+	if (f->state && !k->state_field)
+		return lz_fail(err, LZ_USAGE, _("%s records have no state to filter by"), k->zh);
 	if (f->year && !k->year_field)
 		return lz_fail(err, LZ_USAGE, _("%s records have no year to filter by"), k->zh);
 	sbuf_printf(from, " FROM %s t", k->table);
@@ -66,6 +68,8 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 		else
 			sbuf_printf(from, " AND substr(t.%s, 1, 4) = :year", yf->name);
 	}
+	if (f->state)
+		sbuf_printf(from, " AND t.%s = :state", k->state_field);
 	*nsearch = 0;
 	if (f->search && *f->search) {
 		/* instr() rather than LIKE: CJK-safe, and % and _ in the text are literal. */
@@ -105,6 +109,8 @@ static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
 		bind_named(st, ":year", f->year, strtoll(f->year, NULL, 10), 0);
 	if (f->search)
 		bind_named(st, ":q", f->search, 0, 0);
+	if (f->state)
+		bind_named(st, ":state", f->state, 0, 0);
 }
 
 lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err)
@@ -131,7 +137,7 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	}
 	sbuf_add(&sql, sbuf_str(&from));
 	const char *dir = f->desc ? "DESC" : "ASC";
-	const char *cmp = f->desc ? "<" : ">";
+	const char *cmp = f->desc ? (f->inclusive ? "<=" : "<") : (f->inclusive ? ">=" : ">");
 	char col[80];
 	snprintf(col, sizeof col, "t.%s", oi < 0 ? "id" : order);
 	if (f->after) {
@@ -139,13 +145,13 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 		if (oi < 0)
 			sbuf_printf(&sql, " AND t.id %s :aid", cmp);
 		else if (!f->after_value && !f->desc)
-			sbuf_printf(&sql, " AND (%s IS NOT NULL OR t.id > :aid)", col);
+			sbuf_printf(&sql, " AND (%s IS NOT NULL OR t.id %s :aid)", col, cmp);
 		else if (!f->after_value)
-			sbuf_printf(&sql, " AND (%s IS NULL AND t.id < :aid)", col);
+			sbuf_printf(&sql, " AND (%s IS NULL AND t.id %s :aid)", col, cmp);
 		else if (!f->desc)
-			sbuf_printf(&sql, " AND (%s > :av OR (%s = :av AND t.id > :aid))", col, col);
+			sbuf_printf(&sql, " AND (%s > :av OR (%s = :av AND t.id %s :aid))", col, col, cmp);
 		else
-			sbuf_printf(&sql, " AND (%s < :av OR %s IS NULL OR (%s = :av AND t.id < :aid))", col, col, col);
+			sbuf_printf(&sql, " AND (%s < :av OR %s IS NULL OR (%s = :av AND t.id %s :aid))", col, col, col, cmp);
 	}
 	if (oi < 0)
 		sbuf_printf(&sql, " ORDER BY t.id %s", dir);

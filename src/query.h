@@ -21,6 +21,8 @@ typedef struct query_filter {
 	bool after;
 	const char *after_value; /* canonical text; NULL when that row's value was empty */
 	int64_t after_id;
+	bool inclusive;         /* start at that row itself rather than after it */
+	const char *state;      /* records in this state (kinds with a state field), or NULL */
 	int limit;              /* rows at most; 0: all */
 } query_filter;
 

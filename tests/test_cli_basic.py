@@ -82,7 +82,7 @@ def kinds_lists_columns_with_chinese_labels():
 def today_can_be_pinned_and_is_checked():
     e = demo_env()
     try:
-        rc, out, err = e.run(env={"LIANGZE_TODAY": "2025-01-31"}, check=0)
+        rc, out, err = e.run("report", "overview", env={"LIANGZE_TODAY": "2025-01-31"}, check=0)
         has(out, "today 2025-01-31", "pinned date")
         refused(e, 1, ["list", "unit"], "LIANGZE_TODAY", env={"LIANGZE_TODAY": "2025-02-30"})
     finally:

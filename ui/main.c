@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "outconv.h"
+#include "ui.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -47,7 +48,7 @@ int main(int argc, char **argv)
 	textdomain("liangze");
 	outconv_setup();
 	char **u = outconv_argv(argc, argv);
-	int rc = cli_main(argc, u, argv, NULL);
+	int rc = cli_main(argc, u, argv, ui_run, outconv_stdio);
 	outconv_argv_free(argc, u, argv);
 	return rc;
 }

@@ -169,6 +169,10 @@ void outconv_argv_free(int argc, char **u, char **argv)
 void outconv_setup(void)
 {
 	bind_textdomain_codeset("liangze", "UTF-8");
+}
+
+void outconv_stdio(void)
+{
 	const char *cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8") == 0 || strcmp(cs, "ANSI_X3.4-1968") == 0)
 		return;

@@ -5,9 +5,13 @@
 #ifndef LZ_OUTCONV_H
 #define LZ_OUTCONV_H
 
-/* Makes gettext hand out UTF-8 and, when stdout or stderr is a terminal in a
- * non-UTF-8 locale, converts what is written there to the locale's codeset. */
+/* Makes gettext hand out UTF-8: the screens convert text to wide characters
+ * themselves, and the command line converts at the edge (outconv_stdio). */
 void outconv_setup(void);
+
+/* When stdout or stderr is a terminal in a non-UTF-8 locale, converts what is
+ * written there to the locale's codeset. Not for the screens. */
+void outconv_stdio(void);
 
 /* argv in UTF-8: a copy converted from the locale's codeset when that is not
  * UTF-8 (what a GB18030 terminal types), else argv itself. File names stay as
