@@ -714,7 +714,18 @@ static ui_result list_key(ui_screen *sc, ui_req req, wint_t ch)
 	case REQ_FILTER: choose_filter(l); break;
 	case REQ_EXPORT: export_ledger(l); break;
 	case REQ_DELETE: delete_current(l); break;
-	case REQ_NEW: ui_push(app, form_open(app, l->k, 0, true, NULL, NULL)); break;
+	case REQ_NEW:
+		if (app->s.role == ROLE_VIEWER) {
+			/* The core says why; an empty form that cannot be saved helps nobody. */
+			record *nr = record_new(l->k);
+			lz_err e;
+			if (nr && record_check_write(&app->s, NULL, nr, &e))
+				ui_error(app, "%s", e.msg);
+			record_free(nr);
+			break;
+		}
+		ui_push(app, form_open(app, l->k, 0, true, NULL, NULL));
+		break;
 	case REQ_EDIT:
 		if (r)
 			ui_push(app, form_open(app, l->k, r->id, true, NULL, NULL));

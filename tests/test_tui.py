@@ -1,0 +1,335 @@
+"""The full-screen application driven through tmux, as staff use it: the
+master-data work of the plan (find, add, edit, delete, export), CJK editing,
+resizing, refusals, and a GB18030 terminal through luit."""
+import os
+import sqlite3
+import time
+
+from lzt import test, main, demo_env, eq, has
+from tuilib import Tmux, available
+
+
+def open_app(e, *extra, **kw):
+    t = Tmux(["--db", e.db] + list(extra), **kw)
+    t.wait("liangze 两责")
+    return t
+
+
+
+@test
+def find_a_town_edit_its_name_and_save():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    try:
+        t.keys("u")
+        t.wait("单位台账", "B01")
+        t.keys("/")
+        t.type("井河")
+        t.wait("井河镇", "1/1")
+        t.keys("Enter", "Enter")
+        t.wait("单位 — 井河镇", "X09")
+        t.keys("e", "Down", "C-u")
+        t.type("井河镇新名")
+        t.keys("F2")
+        s = t.wait("已保存", "井河镇新名")
+        has(s, "单位台账", "back on the ledger")
+        eq(e.sql("SELECT name FROM unit WHERE code = 'X09'"), [("井河镇新名",)], "saved in the database")
+        eq(e.sql("SELECT login, action FROM audit ORDER BY id DESC LIMIT 1"), [("root", "update")], "audited")
+    finally:
+        t.close()
+        e.close()
+
+
+def add_cadre(t, name):
+    """From the menu: a new cadre named name in 井河镇, chosen with the unit picker."""
+    t.keys("p")
+    t.wait("干部台账")
+    t.keys("n")
+    t.wait("人员编码", "所在单位")
+    t.keys("Tab")
+    t.type(name)
+    t.keys("Tab", "Enter")
+    t.wait("选择：单位")
+    t.keys("/")
+    t.type("井河")
+    t.wait("井河镇", "1/1")
+    t.keys("Enter", "Enter")
+    t.wait("井河镇", "人员编码")
+    t.keys("F2")
+    t.wait("已保存")
+
+
+@test
+def add_a_cadre_with_the_unit_picker():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    try:
+        add_cadre(t, "测试干部")
+        eq(e.sql("SELECT p.name, u.code FROM person p JOIN unit u ON u.id = p.unit WHERE p.name = '测试干部'"),
+           [("测试干部", "X09")], "cadre in the database")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def add_a_cadre_in_a_gb18030_terminal():
+    if not available(gb18030=True):
+        print("skipped: no luit or zh_CN.GB18030 locale")
+        return
+    e = demo_env()
+    t = open_app(e, lang="zh_CN.GB18030", luit=True)
+    try:
+        add_cadre(t, "测试干部")
+        eq(e.sql("SELECT p.name, u.code, hex(p.name) FROM person p JOIN unit u ON u.id = p.unit"
+                 " WHERE p.name = '测试干部'"),
+           [("测试干部", "X09", "测试干部".encode("utf-8").hex().upper())], "the same UTF-8 as under UTF-8")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def move_over_cjk_characters_and_delete_one():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    try:
+        t.keys("p")
+        t.wait("干部台账")
+        t.keys("n")
+        t.wait("人员编码")
+        t.keys("Tab")
+        t.type("欧阳明月清风")
+        t.keys("Left", "Left", "BSpace")
+        t.wait("欧阳明清风")
+        t.keys("Tab", "Enter")
+        t.wait("选择：单位")
+        t.keys("Enter")                    # the first unit
+        t.wait("人员编码")
+        t.keys("F2")
+        t.wait("已保存")
+        eq(e.sql("SELECT count(*) FROM person WHERE name = '欧阳明清风'")[0][0], 1, "saved value")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def resizing_redraws_lists_and_forms():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    try:
+        t.keys("u")
+        t.wait("单位台账", "B01")
+        t.resize(60, 20)
+        s = t.wait("1/125")
+        check_screen(s, 60, 20, ["单位编", "B01"])
+        t.resize(200, 60)
+        s = t.wait("监督责任人", "B50")
+        check_screen(s, 200, 60, ["单位台账", "B50"])
+        t.keys("Enter")
+        t.wait("单位 — 区委办")
+        t.resize(60, 20)
+        s = t.wait("单位 — 区委办")
+        check_screen(s, 60, 20, ["单位编", "B01"])
+        t.resize(30, 10)
+        s = t.wait("B01")
+        t.resize(200, 60)
+        s = t.wait("监督责任人", "单位 — 区委办")
+        check_screen(s, 200, 60, ["主体责任人"])
+    finally:
+        t.close()
+        e.close()
+
+
+def check_screen(screen, width, height, must):
+    import unicodedata
+    lines = screen.split("\n")
+    if len([l for l in lines if l]) > height:
+        raise AssertionError("more lines than the pane:\n" + screen)
+    for l in lines:
+        w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+        if w > width:
+            raise AssertionError("line of %d columns in a %d-column pane: %r" % (w, width, l))
+        if "\ufffd" in l:
+            raise AssertionError("garbled line: %r" % l)
+    for m in must:
+        has(screen, m, "screen at %dx%d" % (width, height))
+
+
+@test
+def a_viewer_cannot_save_and_staff_see_their_scope():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    e.run("user", "add", "viewer1", "--role", "viewer", check=0)
+    e.run("user", "add", "staff1", "--role", "staff", "--scope", "悦来镇", check=0)
+    before = e.snapshot()
+    t = open_app(e, "--as", "viewer1")
+    try:
+        t.wait("工作台")           # a viewer lands on the overview
+        t.keys("q")
+        t.wait("主菜单")
+        t.keys("u")
+        t.wait("单位台账", "B01")
+        t.keys("Enter")
+        t.wait("单位 — 区委办")
+        t.keys("e")
+        t.wait("查看者")           # the core's refusal on the status line
+        t.keys("q")
+        t.wait("单位台账")
+        t.keys("n")                # no empty form for someone who may not add
+        t.wait("查看者")
+        t.wait("单位台账")
+        eq(e.snapshot(), before, "database unchanged")
+    finally:
+        t.close()
+    t = open_app(e, "--as", "staff1")
+    try:
+        t.keys("u")
+        s = t.wait("悦来镇", "1/3")
+        for other in ("B01", "浓洄街道"):
+            if other in s:
+                raise AssertionError("staff1 sees %s" % other)
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def escape_from_a_changed_form_asks_first():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    before = e.snapshot()
+    t = open_app(e)
+    try:
+        t.keys("u")
+        t.wait("单位台账", "B01")
+        t.keys("e")
+        t.wait("单位 — 区委办")
+        t.keys("Down")
+        t.type("改")
+        t.keys("Escape")
+        t.wait("放弃所做的修改")
+        t.keys("n")
+        t.wait_gone("放弃所做的修改")
+        t.wait("区委办改")
+        t.keys("Escape")
+        t.wait("放弃所做的修改")
+        t.keys("y")
+        t.wait("单位台账")
+        eq(e.snapshot(), before, "nothing saved")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def a_save_waits_for_another_sessions_lock():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    con = sqlite3.connect(e.db, isolation_level=None)
+    try:
+        t.keys("u")
+        t.wait("单位台账", "B01")
+        t.keys("e")
+        t.wait("单位 — 区委办")
+        t.keys("Down")
+        t.type("等")
+        con.execute("BEGIN IMMEDIATE")
+        t.keys("F2")
+        t.wait("等待其他会话")
+        con.execute("COMMIT")
+        t.wait("已保存")
+        eq(e.sql("SELECT name FROM unit WHERE code = 'B01'"), [("区委办等",)], "saved after the wait")
+    finally:
+        con.close()
+        t.close()
+        e.close()
+
+
+@test
+def delete_and_export_from_the_ledger():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    e.run("import", "unit", e.write("u.csv", "code,name,category\nZ99,待删镇,乡镇\n"), check=0)
+    t = open_app(e)
+    try:
+        t.keys("u")
+        t.wait("单位台账")
+        t.keys("/")
+        t.type("待删")
+        t.wait("待删镇", "1/1")
+        t.keys("Enter", "d")
+        t.wait("待删镇", "(y/n)")
+        t.keys("y")
+        t.wait("无记录")
+        eq(e.sql("SELECT count(*) FROM unit WHERE code = 'Z99'")[0][0], 0, "deleted")
+        eq(e.sql("SELECT count(*) FROM audit WHERE kind = 'unit' AND action = 'delete'")[0][0], 1, "audited")
+        t.keys("/", "C-u")
+        t.type("悦来")
+        t.wait("悦来镇", "1/3")
+        t.keys("Enter", "x")
+        t.wait(".xlsx")
+        out = e.path("悦来.xlsx")
+        t.keys("C-u")
+        t.type(out)
+        t.keys("Enter")
+        t.wait("3")
+        deadline = time.time() + 10
+        while not os.path.exists(out) and time.time() < deadline:
+            time.sleep(0.1)
+        import openpyxl
+        ws = openpyxl.load_workbook(out).worksheets[0]
+        eq(sorted(r[1] for r in ws.iter_rows(min_row=2, values_only=True)), sorted(["悦来镇", "悦来镇红光村", "悦来镇双河村"]),
+           "exported as filtered")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def plain_terminals_work_with_letter_keys():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    for term in ("vt100", "putty"):
+        t = open_app(e, term=term)
+        try:
+            t.keys("u")
+            t.wait("单位台账", "B01")
+            t.keys("j", "j", "G")
+            t.wait("125/125")
+            t.keys("?")
+            t.wait("F3 /")                   # help lists the alternatives
+            t.keys("q", "q", "q")
+            s = t.exited()
+            has(s, "__EXIT__0", "clean exit under TERM=%s (sanitizers report here)" % term)
+        finally:
+            t.close()
+    e.close()
+
+
+if __name__ == "__main__":
+    main()
