@@ -103,6 +103,9 @@ static lz_status map_header(imp *m, char **cells, size_t n, lz_err *err)
 		if (f < 0)
 			return lz_fail(err, LZ_BAD, _("%s: line 1, column %zu: unknown column '%s' (see: liangze kinds %s)"),
 				       m->fname, c + 1, cells[c], k->name);
+		if (k->fields[f].flags & (KF_DERIVED | KF_READONLY))
+			return lz_fail(err, LZ_BAD, _("%s: line 1, column %zu: %s (%s) is worked out by liangze and cannot be imported"),
+				       m->fname, c + 1, k->fields[f].zh, k->fields[f].name);
 		if (m->field_col[f] >= 0)
 			return lz_fail(err, LZ_BAD, _("%s: line 1: column %s (%s) appears twice (columns %d and %zu)"),
 				       m->fname, k->fields[f].zh, k->fields[f].name, m->field_col[f] + 1, c + 1);
@@ -419,6 +422,8 @@ lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len,
 		       enc_kind enc, bool dry_run, import_result *res, lz_err *err)
 {
 	memset(res, 0, sizeof *res);
+	if (k->system)
+		return lz_fail(err, LZ_USAGE, _("%s records are made by liangze's rules and cannot be imported"), k->zh);
 	if (k->owner != KO_ADMIN && (s->role == ROLE_VIEWER || s->role == ROLE_NONE))
 		return lz_fail(err, LZ_DENIED, _("account %s is a viewer and may not import"), s->login);
 	if (k->owner == KO_ADMIN && s->role != ROLE_ADMIN)

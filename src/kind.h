@@ -9,6 +9,9 @@
 
 #include "status.h"
 
+struct session;
+struct record;
+
 typedef enum kind_ftype {
 	KF_TEXT,    /* free text */
 	KF_INT,     /* whole number (counts) */
@@ -27,7 +30,9 @@ enum {
 	KF_UNIQUE = 1u << 1,   /* no two records share a non-empty value */
 	KF_SEARCH = 1u << 2,   /* searched by the list's search box */
 	KF_HIDDEN = 1u << 3,   /* not a column in the list (still in form, import, export) */
-	KF_LOOKUP = 1u << 4    /* other kinds' references may name a record by this field */
+	KF_LOOKUP = 1u << 4,   /* other kinds' references may name a record by this field */
+	KF_DERIVED = 1u << 5,  /* worked out by the SQL in expr when read; never stored or imported */
+	KF_READONLY = 1u << 6  /* set by liangze (rules, actions), shown but not typed */
 };
 
 typedef struct kind_field {
@@ -40,12 +45,16 @@ typedef struct kind_field {
 	const char *const *choices; /* KF_ENUM: NULL-terminated; KF_MULTI: optional */
 	const char *ref;     /* KF_REF: the referenced kind's name */
 	const char *help;    /* optional English msgid: what to enter */
+	/* KF_DERIVED: an SQL expression over the row (alias t) and :today, giving
+	 * the canonical text. */
+	const char *expr;
 } kind_field;
 
 /* How the unit that owns a record is found, for unit scopes. */
 typedef enum kind_owner {
 	KO_FIELD,   /* owner_field holds the unit id */
 	KO_SELF,    /* the record is a unit (its own id; new units: their parent) */
+	KO_PERSON,  /* owner_field refers to a person: the unit that person belongs to */
 	KO_ADMIN    /* administrative kind: admins only */
 } kind_owner;
 
@@ -70,7 +79,12 @@ typedef struct kind {
 	const char *due_field;    /* due-date field, or NULL */
 	const char *state_field;  /* state field, or NULL */
 	const char *const *closed_states; /* states that count as closed */
+	const char *closed_field; /* a date field whose value means closed, or NULL */
 	const int *tasks;         /* catalog tasks it serves, 0-terminated, may be NULL */
+	bool system;              /* made by liangze's rules: not imported, not added by hand */
+	/* Fills values that follow from others (a due date from the asked date …)
+	 * before a save is checked; may be NULL. */
+	lz_status (*prepare)(struct session *s, struct record *r, lz_err *err);
 } kind;
 
 /* All kinds, in menu order; NULL-terminated. */

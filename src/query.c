@@ -24,10 +24,30 @@ static void free_row(query_cursor *c)
 	}
 }
 
-/* The column expression of the owner unit of kind k's rows (alias t). */
-static const char *owner_expr(const kind *k)
+/* The SQL for field f of the row: its column, or the expression that works it out. */
+static void field_sql(const kind_field *f, char *buf, size_t n)
 {
-	return k->owner == KO_SELF ? "t.id" : k->owner == KO_FIELD ? k->owner_field : NULL;
+	if (f->flags & KF_DERIVED)
+		snprintf(buf, n, "(%s)", f->expr);
+	else
+		snprintf(buf, n, "t.%s", f->name);
+}
+
+/* The expression giving the owner unit of kind k's rows (alias t), or NULL. */
+static const char *owner_expr(const kind *k, char *buf, size_t n)
+{
+	switch (k->owner) {
+	case KO_SELF:
+		return "t.id";
+	case KO_FIELD:
+		snprintf(buf, n, "t.%s", k->owner_field);
+		return buf;
+	case KO_PERSON:
+		snprintf(buf, n, "(SELECT op.unit FROM person op WHERE op.id = t.%s)", k->owner_field);
+		return buf;
+	default:
+		return NULL;
+	}
 }
 
 /* Builds WITH, FROM and WHERE (everything after the select list) and the
@@ -35,7 +55,8 @@ static const char *owner_expr(const kind *k)
 static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
 			     lz_err *err)
 {
-	const char *own = owner_expr(k);
+	char ownbuf[160];
+	const char *own = owner_expr(k, ownbuf, sizeof ownbuf);
 	if (k->owner == KO_ADMIN && s->role != ROLE_ADMIN)
 		return lz_fail(err, LZ_DENIED, _("only an administrator may see %s"), _(k->label));
 	if (f->state && !k->state_field)
@@ -54,22 +75,26 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	int scoped = s->scope_unit && s->role != ROLE_ADMIN && own;
 	/* Scope and the unit filter: the unit and the units under it. */
 	if (scoped)
-		sbuf_printf(from, " AND %s%s IN (WITH RECURSIVE sub(id) AS (SELECT :scope UNION"
-			    " SELECT u.id FROM unit u JOIN sub ON u.parent = sub.id) SELECT id FROM sub)",
-			    k->owner == KO_FIELD ? "t." : "", own);
+		sbuf_printf(from, " AND %s IN (WITH RECURSIVE sub(id) AS (SELECT :scope UNION"
+			    " SELECT u.id FROM unit u JOIN sub ON u.parent = sub.id) SELECT id FROM sub)", own);
 	if (f->unit && own)
-		sbuf_printf(from, " AND %s%s IN (WITH RECURSIVE sub2(id) AS (SELECT :unit UNION"
-			    " SELECT u.id FROM unit u JOIN sub2 ON u.parent = sub2.id) SELECT id FROM sub2)",
-			    k->owner == KO_FIELD ? "t." : "", own);
+		sbuf_printf(from, " AND %s IN (WITH RECURSIVE sub2(id) AS (SELECT :unit UNION"
+			    " SELECT u.id FROM unit u JOIN sub2 ON u.parent = sub2.id) SELECT id FROM sub2)", own);
 	if (f->year) {
 		const kind_field *yf = kind_field_named(k, k->year_field);
+		char ys[512];
+		field_sql(yf, ys, sizeof ys);
 		if (yf->type == KF_YEAR)
-			sbuf_printf(from, " AND t.%s = :year", yf->name);
+			sbuf_printf(from, " AND %s = :year", ys);
 		else
-			sbuf_printf(from, " AND substr(t.%s, 1, 4) = :year", yf->name);
+			sbuf_printf(from, " AND substr(%s, 1, 4) = :year", ys);
 	}
 	if (f->state)
-		sbuf_printf(from, " AND t.%s = :state", k->state_field);
+	{
+		char ss[512];
+		field_sql(kind_field_named(k, k->state_field), ss, sizeof ss);
+		sbuf_printf(from, " AND %s = :state", ss);
+	}
 	*nsearch = 0;
 	if (f->search && *f->search) {
 		/* instr() rather than LIKE: CJK-safe, and % and _ in the text are literal. */
@@ -111,6 +136,7 @@ static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
 		bind_named(st, ":q", f->search, 0, 0);
 	if (f->state)
 		bind_named(st, ":state", f->state, 0, 0);
+	bind_named(st, ":today", s->today, 0, 0);
 }
 
 lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err)
@@ -129,7 +155,10 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	sbuf_add(&sql, "SELECT t.id");
 	for (int i = 0; i < k->nfields; i++) {
 		const kind_field *fd = &k->fields[i];
-		sbuf_printf(&sql, ", t.%s", fd->name);
+		if (fd->flags & KF_DERIVED)
+			sbuf_printf(&sql, ", (%s)", fd->expr);
+		else
+			sbuf_printf(&sql, ", t.%s", fd->name);
 		if (fd->type == KF_REF)
 			sbuf_printf(&sql, ", r%d.%s", i, kind_find(fd->ref)->display);
 		else
@@ -138,8 +167,11 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	sbuf_add(&sql, sbuf_str(&from));
 	const char *dir = f->desc ? "DESC" : "ASC";
 	const char *cmp = f->desc ? (f->inclusive ? "<=" : "<") : (f->inclusive ? ">=" : ">");
-	char col[80];
-	snprintf(col, sizeof col, "t.%s", oi < 0 ? "id" : order);
+	char col[512];
+	if (oi < 0)
+		snprintf(col, sizeof col, "t.id");
+	else
+		field_sql(&k->fields[oi], col, sizeof col);
 	if (f->after) {
 		/* Empty values sort first (ASC) in SQLite: NULL < anything. */
 		if (oi < 0)

@@ -65,16 +65,23 @@ static const char *where(const kind_field *f, char *buf, size_t n)
 static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_err *err)
 {
 	sbuf sql = { 0 };
-	sbuf_add(&sql, "SELECT id");
-	for (int i = 0; i < k->nfields; i++)
-		sbuf_printf(&sql, ", %s", k->fields[i].name);
-	sbuf_printf(&sql, " FROM %s WHERE id = ?", k->table);
+	sbuf_add(&sql, "SELECT t.id");
+	for (int i = 0; i < k->nfields; i++) {
+		if (k->fields[i].flags & KF_DERIVED)
+			sbuf_printf(&sql, ", (%s)", k->fields[i].expr);
+		else
+			sbuf_printf(&sql, ", t.%s", k->fields[i].name);
+	}
+	sbuf_printf(&sql, " FROM %s t WHERE t.id = :id", k->table);
 	sqlite3_stmt *q;
 	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
 	sbuf_free(&sql);
 	if (st)
 		return st;
-	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, sqlite3_bind_parameter_index(q, ":id"), id);
+	int ti = sqlite3_bind_parameter_index(q, ":today");
+	if (ti)
+		sqlite3_bind_text(q, ti, s->today, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		record *r = record_new(k);
@@ -115,13 +122,26 @@ int record_unit_in_scope(session *s, int64_t unit)
 	return in;
 }
 
-int64_t record_owner_unit(const record *r)
+int64_t record_owner_unit(session *s, const record *r)
 {
 	const char *v;
 	switch (r->k->owner) {
 	case KO_FIELD:
 		v = record_get_named(r, r->k->owner_field);
 		return v ? strtoll(v, NULL, 10) : 0;
+	case KO_PERSON: {
+		v = record_get_named(r, r->k->owner_field);
+		int64_t unit = 0;
+		sqlite3_stmt *q;
+		lz_err e;
+		if (!v || db_prepare(&s->db, "SELECT unit FROM person WHERE id = ?", &q, &e))
+			return 0;
+		sqlite3_bind_int64(q, 1, strtoll(v, NULL, 10));
+		if (sqlite3_step(q) == SQLITE_ROW)
+			unit = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+		return unit;
+	}
 	case KO_SELF:
 		if (r->id)
 			return r->id;
@@ -140,7 +160,7 @@ static lz_status check_read(session *s, const record *r, lz_err *err)
 			return lz_fail(err, LZ_DENIED, _("only an administrator may see %s"), _(r->k->label));
 		return LZ_OK;
 	}
-	if (!record_unit_in_scope(s, record_owner_unit(r)))
+	if (!record_unit_in_scope(s, record_owner_unit(s, r)))
 		return lz_fail(err, LZ_BAD, _("no %s record with id %lld"), r->k->zh, (long long)r->id);
 	return LZ_OK;
 }
@@ -184,10 +204,10 @@ lz_status record_check_write(session *s, const record *before, const record *aft
 			return lz_fail(err, LZ_DENIED, _("only an administrator may change %s"), _(k->label));
 		return LZ_OK;
 	}
-	if (before && !record_unit_in_scope(s, record_owner_unit(before)))
-		return scope_denied(s, k, record_owner_unit(before), err);
-	if (!record_unit_in_scope(s, record_owner_unit(after)))
-		return scope_denied(s, k, record_owner_unit(after), err);
+	if (before && !record_unit_in_scope(s, record_owner_unit(s, before)))
+		return scope_denied(s, k, record_owner_unit(s, before), err);
+	if (!record_unit_in_scope(s, record_owner_unit(s, after)))
+		return scope_denied(s, k, record_owner_unit(s, after), err);
 	if (k->owner == KO_SELF && s->scope_unit && s->role != ROLE_ADMIN) {
 		/* Moving a unit elsewhere in the tree would move it out of scope. */
 		const char *np = record_get_named(after, "parent");
@@ -267,6 +287,8 @@ lz_status record_validate(session *s, record *r, lz_err *err)
 	for (int i = 0; i < k->nfields; i++) {
 		const kind_field *f = &k->fields[i];
 		lz_status st;
+		if (f->flags & KF_DERIVED)
+			continue;
 		if (r->v[i] && f->type != KF_REF) {
 			char *canon = NULL;
 			lz_err e;
@@ -304,8 +326,12 @@ char *record_json(const record *r)
 {
 	sbuf b = { 0 };
 	sbuf_add(&b, "{");
+	int n = 0;
 	for (int i = 0; i < r->k->nfields; i++) {
-		if (i)
+		/* Worked-out values change with the date, not with a save. */
+		if (r->k->fields[i].flags & KF_DERIVED)
+			continue;
+		if (n++)
 			sbuf_add(&b, ",");
 		sbuf_json_str(&b, r->k->fields[i].name);
 		sbuf_add(&b, ":");
@@ -321,30 +347,37 @@ static lz_status write_row(session *s, record *r, lz_err *err)
 	sbuf sql = { 0 };
 	if (r->id == 0) {
 		sbuf_printf(&sql, "INSERT INTO %s(", k->table);
+		int n = 0;
 		for (int i = 0; i < k->nfields; i++)
-			sbuf_printf(&sql, "%s%s", i ? ", " : "", k->fields[i].name);
+			if (!(k->fields[i].flags & KF_DERIVED))
+				sbuf_printf(&sql, "%s%s", n++ ? ", " : "", k->fields[i].name);
 		sbuf_add(&sql, ") VALUES (");
-		for (int i = 0; i < k->nfields; i++)
+		for (int i = 0; i < n; i++)
 			sbuf_add(&sql, i ? ", ?" : "?");
 		sbuf_add(&sql, ")");
 	} else {
 		sbuf_printf(&sql, "UPDATE %s SET ", k->table);
+		int n = 0;
 		for (int i = 0; i < k->nfields; i++)
-			sbuf_printf(&sql, "%s%s = ?", i ? ", " : "", k->fields[i].name);
-		sbuf_printf(&sql, " WHERE id = ?%d", k->nfields + 1);
+			if (!(k->fields[i].flags & KF_DERIVED))
+				sbuf_printf(&sql, "%s%s = ?", n++ ? ", " : "", k->fields[i].name);
+		sbuf_add(&sql, " WHERE id = :id");
 	}
 	sqlite3_stmt *q;
 	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
 	sbuf_free(&sql);
 	if (st)
 		return st;
+	int p = 1;
 	for (int i = 0; i < k->nfields; i++) {
 		const kind_field *f = &k->fields[i];
+		if (f->flags & KF_DERIVED)
+			continue;
 		/* Flags are NOT NULL in the schema: an empty yes/no means no. */
-		value_bind(q, i + 1, f, !r->v[i] && f->type == KF_BOOL ? "0" : r->v[i]);
+		value_bind(q, p++, f, !r->v[i] && f->type == KF_BOOL ? "0" : r->v[i]);
 	}
 	if (r->id)
-		sqlite3_bind_int64(q, k->nfields + 1, r->id);
+		sqlite3_bind_int64(q, sqlite3_bind_parameter_index(q, ":id"), r->id);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
@@ -368,6 +401,8 @@ lz_status record_save_in(session *s, record *r, lz_err *err)
 	lz_status st;
 	if (r->id && (st = load(s, r->k, r->id, &before, err)))
 		return st;
+	if (r->k->prepare && (st = r->k->prepare(s, r, err)))
+		goto out;
 	if ((st = record_check_write(s, before, r, err)) || (st = record_validate(s, r, err)))
 		goto out;
 	fill_bool_defaults(r);
@@ -489,7 +524,8 @@ lz_status record_resolve(session *s, const kind *k, const char *text, int64_t pr
 			continue;
 		char sql[256];
 		const char *owner = k->owner == KO_FIELD ? k->owner_field : "id";
-		snprintf(sql, sizeof sql, "SELECT id, %s FROM %s WHERE %s = ? ORDER BY id LIMIT 50", owner, k->table, f->name);
+		snprintf(sql, sizeof sql, "SELECT id, %s FROM %s WHERE %s = ? ORDER BY id LIMIT 50",
+			 k->owner == KO_PERSON ? "NULL" : owner, k->table, f->name);
 		sqlite3_stmt *q;
 		lz_status st = db_prepare(&s->db, sql, &q, err);
 		if (st)

@@ -68,7 +68,7 @@ void record_display(session *s, const kind *k, int64_t id, char *out, size_t out
 int record_unit_in_scope(session *s, int64_t unit);
 
 /* The owner unit of r for scope checks (0 when it has none). */
-int64_t record_owner_unit(const record *r);
+int64_t record_owner_unit(session *s, const record *r);
 
 /* Role and scope check for changing before (NULL: a new record) into after. */
 lz_status record_check_write(session *s, const record *before, const record *after, lz_err *err);

@@ -77,8 +77,8 @@ lz_status settings_get_hundredths(session *s, const char *name, long *out, lz_er
 /* Canonical text of value for d, or an error saying what is allowed. */
 static lz_status check_value(const setting_def *d, const char *value, char **canon, lz_err *err)
 {
-	static const kind_field int_f = { "value", "", "", KF_INT, 0, 0, NULL, NULL, NULL };
-	static const kind_field dec_f = { "value", "", "", KF_DEC, 0, 0, NULL, NULL, NULL };
+	static const kind_field int_f = { "value", "", "", KF_INT, 0, 0, NULL, NULL, NULL, NULL };
+	static const kind_field dec_f = { "value", "", "", KF_DEC, 0, 0, NULL, NULL, NULL, NULL };
 	if (d->type == ST_TEXT) {
 		*canon = strdup(value);
 		return LZ_OK;

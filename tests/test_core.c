@@ -110,7 +110,7 @@ static void test_dates(void **state)
 static void expect_parse(kind_ftype t, const char *in, const char *want)
 {
 	static const char *const ch[] = { "甲", "乙", NULL };
-	kind_field f = { "f", "F", "字段", t, 0, 0, ch, NULL, NULL };
+	kind_field f = { "f", "F", "字段", t, 0, 0, ch, NULL, NULL, NULL };
 	char *out = NULL;
 	lz_err e;
 	lz_status st = kind_parse_value(&f, in, &out, &e);
@@ -399,8 +399,9 @@ static void test_kinds_serve_tasks(void **state)
 	(void)state;
 	const kind *out[8];
 	int n = kind_serving_task(2, out, 8);
-	assert_int_equal(n, 1);
-	assert_string_equal(out[0]->name, "person");
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0]->name, "commitment");
+	assert_string_equal(out[1]->name, "person");
 	assert_int_equal(kind_serving_task(99, out, 8), 0);
 	/* Every field of every kind has a name, labels and a sane reference. */
 	for (int i = 0; kind_all[i]; i++) {
@@ -416,6 +417,45 @@ static void test_kinds_serve_tasks(void **state)
 	}
 }
 
+/* Every descriptor matches its table: each stored field is a column, each
+ * named field (order, display, year, due, state, closed, owner, keys) exists,
+ * and every worked-out field's SQL runs. */
+static void test_descriptors_match_schema(void **state)
+{
+	(void)state;
+	session s;
+	open_fresh(&s);
+	for (int i = 0; kind_all[i]; i++) {
+		const kind *k = kind_all[i];
+		const char *named[] = { k->order, k->display, k->year_field, k->due_field, k->state_field, k->closed_field,
+					k->owner_field };
+		for (size_t j = 0; j < sizeof named / sizeof named[0]; j++)
+			if (named[j] && !kind_field_named(k, named[j]))
+				fail_msg("%s: no field %s", k->name, named[j]);
+		for (int key = 0; key < KIND_MAX_KEYS && k->keys[key][0]; key++)
+			for (const char *const *kf = k->keys[key]; *kf; kf++)
+				if (!kind_field_named(k, *kf))
+					fail_msg("%s: key field %s missing", k->name, *kf);
+		for (int f = 0; f < k->nfields; f++) {
+			const kind_field *fd = &k->fields[f];
+			char sql[1024];
+			if (fd->flags & KF_DERIVED) {
+				assert_non_null(fd->expr);
+				snprintf(sql, sizeof sql, "SELECT (%s) FROM %s t WHERE :today IS NOT NULL LIMIT 1", fd->expr, k->table);
+			} else {
+				snprintf(sql, sizeof sql, "SELECT %s FROM %s LIMIT 1", fd->name, k->table);
+			}
+			sqlite3_stmt *q;
+			if (sqlite3_prepare_v2(s.db.h, sql, -1, &q, NULL) != SQLITE_OK)
+				fail_msg("%s.%s: %s", k->name, fd->name, sqlite3_errmsg(s.db.h));
+			sqlite3_finalize(q);
+			if (fd->type == KF_ENUM)
+				assert_non_null(fd->choices);
+		}
+	}
+	close_fresh(&s);
+}
+
 int main(void)
 {
 	unsetenv("LIANGZE_TODAY");
@@ -428,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_kinds_serve_tasks),
 		cmocka_unit_test(test_keyset_pages),
+		cmocka_unit_test(test_descriptors_match_schema),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

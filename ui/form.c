@@ -89,6 +89,12 @@ static bool is_typed(const kind_field *f)
 	return f->type != KF_ENUM && f->type != KF_BOOL && f->type != KF_REF;
 }
 
+/* Worked out or set by liangze: shown, never typed. */
+static bool editable(const kind_field *f)
+{
+	return !(f->flags & (KF_DERIVED | KF_READONLY));
+}
+
 static form_field *cur_ff(form *fm)
 {
 	return &fm->ff[fm->cur];
@@ -215,6 +221,14 @@ static void focus(form *fm, int to)
 		to = n - 1;
 	if (to < 0)
 		to = 0;
+	if (fm->edit) {
+		/* Step over fields that cannot be typed into, in the direction of the move. */
+		int dir = to >= fm->cur ? 1 : -1;
+		while (to >= 0 && to < n && !editable(&fm->k->fields[to]))
+			to += dir;
+		if (to < 0 || to >= n)
+			return;
+	}
 	if (to == fm->cur)
 		return;
 	if (fm->edit)
@@ -461,6 +475,12 @@ static void enter_edit(form *fm)
 	}
 	fm->edit = true;
 	fm->sc.ops = &fm->edit_ops;
+	if (!editable(cur_f(fm))) {
+		int at = fm->cur;
+		focus(fm, at + 1);
+		if (fm->cur == at)
+			focus(fm, at - 1);
+	}
 }
 
 static void leave_edit(form *fm)
@@ -574,6 +594,13 @@ static ui_result form_edit_key(form *fm, ui_req req, wint_t ch)
 		return UI_STAY;
 	default:
 		break;
+	}
+	if (!editable(f)) {
+		if (req == REQ_ENTER)
+			next_field(fm);
+		else if (req != REQ_NONE || ch)
+			ui_status(app, "%s", _("This value is worked out by liangze."));
+		return UI_STAY;
 	}
 
 	switch (f->type) {

@@ -1,0 +1,27 @@
+/* kinds_plan.h — descriptors of the kinds the plan's mechanisms bring, and
+ * the value lists they share. */
+#ifndef LZ_KINDS_PLAN_H
+#define LZ_KINDS_PLAN_H
+
+#include "kind.h"
+#include "session.h"
+
+struct record;
+
+/* 明 (kinds_ming.c) */
+extern const kind kind_document, kind_letter, kind_commitment, kind_duty_letter, kind_endorsement, kind_risk_card;
+/* 询 (kinds_xun.c) */
+extern const kind kind_inquiry, kind_interview, kind_index_entry, kind_rectification, kind_proposal;
+
+extern const char *const plan_task_numbers[];   /* "1" … "23" */
+extern const char *const plan_duty_sections[];  /* "二(一)1(1)" … "二(二)5" */
+extern const char *const letter_types[], *const letter_states[];
+extern const char *const inquiry_states[], *const interview_triggers[], *const rectification_states[];
+extern const char *const proposal_rules[], *const proposal_states[];
+
+/* Fills the unit field of r from the unit of the person in person_field, when
+ * the unit is empty and the person is given. */
+lz_status plan_unit_from_person(session *s, struct record *r, const char *unit_field, const char *person_field,
+				lz_err *err);
+
+#endif
