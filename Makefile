@@ -151,4 +151,5 @@ check: deps
 clean:
 	rm -rf $(B) liangze
 
--include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(TESTS:=.d) $(ATESTS:=.d)
+-include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(TESTS:=.d) $(ATESTS:=.d) \
+	$(UI:ui/%.c=$(B)/ui/%.d) $(UI:ui/%.c=$(BA)/ui/%.d)

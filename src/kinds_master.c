@@ -35,7 +35,7 @@ static const char *const ranks[] = {
 static const kind_field person_fields[] = {
 	{ "code", N_("Person code"), "人员编码", KF_TEXT, KF_UNIQUE | KF_SEARCH | KF_LOOKUP, 8, NULL, NULL, NULL, NULL },
 	{ "name", N_("Name"), "姓名", KF_TEXT, KF_REQUIRED | KF_SEARCH | KF_LOOKUP, 8, NULL, NULL, NULL, NULL },
-	{ "unit", N_("Unit"), "所在单位", KF_REF, KF_REQUIRED, 20, NULL, "unit", NULL, NULL },
+	{ "unit", N_("Unit"), "所在单位", KF_REF, KF_REQUIRED | KF_SEARCH, 20, NULL, "unit", NULL, NULL },
 	{ "post", N_("Post"), "职务", KF_TEXT, KF_SEARCH, 16, NULL, NULL, NULL, NULL },
 	{ "rank", N_("Rank"), "职级", KF_ENUM, 0, 8, ranks, NULL, NULL, NULL },
 	{ "principal", N_("Principal"), "主要负责人", KF_BOOL, 0, 4, NULL, NULL, N_("the Party secretary or head who leads the unit"), NULL },
@@ -49,7 +49,7 @@ static const kind_field person_fields[] = {
 static const int person_tasks[] = { 2, 17, 18, 0 };
 
 const kind kind_person = {
-	.name = "person", .label = N_("Cadres"), .zh = "人员", .table = "person",
+	.name = "person", .label = N_("Cadres"), .zh = "干部", .table = "person",
 	.fields = person_fields, .nfields = sizeof person_fields / sizeof person_fields[0],
 	.keys = { { "code", NULL }, { "name", "unit", NULL } },
 	.order = "code", .display = "name",

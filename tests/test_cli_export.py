@@ -30,7 +30,7 @@ def person_ledger_xlsx_matches_database():
         rc, so, se = e.run("export", "person", "-o", out, check=0)
         wb = openpyxl.load_workbook(out)
         ws = wb.worksheets[0]
-        eq(ws.title, "人员", "sheet name")
+        eq(ws.title, "干部", "sheet name")
         rows = list(ws.iter_rows(values_only=True))
         eq(list(rows[0]), HEADERS, "Chinese headers")
         want = expected_people(e)

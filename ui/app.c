@@ -29,6 +29,8 @@ attr_t ui_attr(ui_app *app, ui_role r)
 		case UI_ERROR: case UI_WARN: return A_BOLD;
 		case UI_FIELD: return A_UNDERLINE;
 		case UI_DIM: return A_DIM;
+		case UI_LATE: return A_BOLD;
+		case UI_SOON: return A_UNDERLINE;
 		default: return A_NORMAL;
 		}
 	}
@@ -42,6 +44,9 @@ attr_t ui_attr(ui_app *app, ui_role r)
 	case UI_DIM: return A_DIM;
 	case UI_FIELD: return COLOR_PAIR(7);
 	case UI_WARN: return COLOR_PAIR(8) | A_BOLD;
+	case UI_LATE: return COLOR_PAIR(6);
+	case UI_SOON: return COLOR_PAIR(8);
+	case UI_OPEN: return COLOR_PAIR(5);
 	default: return A_NORMAL;
 	}
 }
@@ -76,15 +81,55 @@ void ui_push(ui_app *app, ui_screen *sc)
 	app->top = sc;
 }
 
-static void pop(ui_app *app)
+/* Takes sc off the stack. It need not be on top: a chooser that opened a
+ * picker from its callback closes itself, not the picker it just opened. */
+static void close_screen(ui_app *app, ui_screen *sc)
 {
-	ui_screen *sc = app->top;
 	if (!sc)
 		return;
-	app->top = sc->below;
-	sc->ops->free(sc);
-	if (app->top && app->top->ops->resume)
-		app->top->ops->resume(app->top);
+	if (app->top == sc) {
+		app->top = sc->below;
+		sc->ops->free(sc);
+		if (app->top && app->top->ops->resume)
+			app->top->ops->resume(app->top);
+		return;
+	}
+	for (ui_screen *above = app->top; above; above = above->below)
+		if (above->below == sc) {
+			above->below = sc->below;
+			sc->ops->free(sc);
+			return;
+		}
+}
+
+static void pop(ui_app *app)
+{
+	close_screen(app, app->top);
+}
+
+/* An escape sequence the terminal description does not know (Home and End
+ * under TERM=vt100, say) arrives as Esc and more bytes at once: swallow it
+ * rather than take it for Esc, which would leave a form. */
+static bool unknown_sequence(void)
+{
+	timeout(0);
+	wint_t c;
+	int r = get_wch(&c);
+	if (r == ERR) {
+		timeout(-1);
+		return false;
+	}
+	if (r == OK && (c == '[' || c == 'O')) {
+		while ((r = get_wch(&c)) != ERR)
+			if (r == OK && c >= 0x40 && c <= 0x7E)
+				break;
+	} else if (r == OK) {
+		unget_wch((wchar_t)c);
+		timeout(-1);
+		return false;
+	}
+	timeout(-1);
+	return true;
 }
 
 static void draw_header(ui_app *app)
@@ -234,6 +279,8 @@ int ui_run(const char *path, const char *login, bool dashboard)
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;   /* the loop redraws at the new size */
 		bool is_key = r == KEY_CODE_YES;
+		if (!is_key && ch == UI_ESC && unknown_sequence())
+			continue;
 		ui_req req = ui_lookup(app.top->ops->keys, ch, is_key);
 		/* Line-editing keys mean the same on every screen that has text. */
 		if (req == REQ_NONE)
@@ -244,9 +291,10 @@ int ui_run(const char *path, const char *login, bool dashboard)
 		}
 		app.status[0] = '\0';
 		app.status_error = false;
-		ui_result res = app.top->ops->key(app.top, req, req == REQ_NONE && !is_key ? ch : 0);
+		ui_screen *sc = app.top;
+		ui_result res = sc->ops->key(sc, req, req == REQ_NONE && !is_key ? ch : 0);
 		if (res == UI_CLOSE)
-			pop(&app);
+			close_screen(&app, sc);
 	}
 	while (app.top)
 		pop(&app);

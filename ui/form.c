@@ -466,6 +466,17 @@ static void form_draw(ui_screen *sc, int top, int height)
 
 /* --- keys --------------------------------------------------------------------- */
 
+/* The header says which record, and whether it is being changed: view and
+ * edit look alike otherwise. */
+static void set_title(form *fm)
+{
+	char name[256] = "";
+	if (fm->orig)
+		record_display(&fm->sc.app->s, fm->k, fm->orig->id, name, sizeof name);
+	snprintf(fm->sc.title, sizeof fm->sc.title, "%s — %s%s", _(fm->k->label), fm->orig ? name : _("new"),
+		 fm->edit && fm->orig ? _(" (editing)") : "");
+}
+
 static void enter_edit(form *fm)
 {
 	lz_err err;
@@ -475,6 +486,7 @@ static void enter_edit(form *fm)
 	}
 	fm->edit = true;
 	fm->sc.ops = &fm->edit_ops;
+	set_title(fm);
 	if (!editable(cur_f(fm))) {
 		int at = fm->cur;
 		focus(fm, at + 1);
@@ -488,6 +500,7 @@ static void leave_edit(form *fm)
 	revert(fm);
 	fm->edit = false;
 	fm->sc.ops = &view_ops;
+	set_title(fm);
 }
 
 static ui_result save(form *fm)
@@ -742,10 +755,7 @@ ui_screen *form_open(ui_app *app, const kind *k, int64_t id, bool edit, void (*o
 		}
 	}
 
-	char name[256] = "";
-	if (fm->orig)
-		record_display(&app->s, k, id, name, sizeof name);
-	snprintf(fm->sc.title, sizeof fm->sc.title, "%s — %s", _(k->label), fm->orig ? name : _("new"));
+	set_title(fm);
 
 	/* A new record is for filling in; it has nothing to show read-only. */
 	if (edit || !fm->orig) {
