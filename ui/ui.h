@@ -82,7 +82,8 @@ struct ui_app {
 };
 
 /* Colour pairs / attributes by role; plain attributes without colours. */
-typedef enum ui_role { UI_NORMAL, UI_HEADER, UI_BAR, UI_BARKEY, UI_SELECTED, UI_TITLE, UI_ERROR, UI_DIM, UI_FIELD, UI_WARN } ui_role;
+typedef enum ui_role { UI_NORMAL, UI_HEADER, UI_BAR, UI_BARKEY, UI_SELECTED, UI_TITLE, UI_ERROR, UI_DIM, UI_FIELD, UI_WARN,
+	UI_LATE, UI_SOON, UI_OPEN /* rows against their due date: red, yellow, blue */ } ui_role;
 
 /* The attribute for role r (colour pair where the terminal has colours). */
 attr_t ui_attr(ui_app *app, ui_role r);
@@ -159,6 +160,9 @@ ui_screen *settings_open(ui_app *app);
 
 /* One mechanism's tasks from the plan's catalog, each with the kinds that serve it. */
 ui_screen *mechanism_open(ui_app *app, int mechanism);
+
+/* The Tiancheng index of a month (the latest with entries): ranking per category, proposals to decide. */
+ui_screen *tiancheng_open(ui_app *app);
 
 /* Chooses one of choices (NULL-terminated UTF-8) in a small list; calls pick
  * with the index, or does nothing when cancelled. */
