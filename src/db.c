@@ -258,8 +258,13 @@ int db_schema_version(db_conn *c)
 lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
 {
 	*applied = 0;
-	/* The common case, an up-to-date database, must not take the write lock. */
-	if (db_schema_version(c) >= db_migrations[db_migration_count - 1].version)
+	/* The common case, an up-to-date database, must not take the write lock.
+	 * Counted, not just the highest version: every migration must be there. */
+	int64_t has = 0, applied_n = 0;
+	lz_err e;
+	if (db_scalar_int(c, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migration'", 0, &has, &e) == LZ_OK &&
+	    has && db_scalar_int(c, "SELECT count(*) FROM schema_migration", 0, &applied_n, &e) == LZ_OK &&
+	    applied_n >= db_migration_count)
 		return LZ_OK;
 	lz_status s = db_exec(c,
 		"CREATE TABLE IF NOT EXISTS schema_migration ("

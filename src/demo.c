@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "demo_data.h"
+#include "demo_plan.h"
 #include "i18n.h"
 #include "kinds_master.h"
 #include "record.h"
+#include "rules.h"
 
 /* Fixed seed: every demo database shows the same district. */
 #define DEMO_SEED 20141127u
@@ -113,7 +115,16 @@ lz_status demo_fill(session *s, long *units, long *people, lz_err *err)
 			     (long long)have);
 		goto fail;
 	}
-	if ((st = add_units(s, units, err)) || (st = add_people(s, people, err)))
+	rules_batch_begin(s);
+	st = add_units(s, units, err);
+	if (!st)
+		st = add_people(s, people, err);
+	if (!st)
+		st = demo_plan_fill(s, err);
+	lz_status rst = rules_batch_end(s, err);
+	if (!st)
+		st = rst;
+	if (st)
 		goto fail;
 	return db_commit(&s->db, err);
 fail:

@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "i18n.h"
 #include "record.h"
+#include "rules.h"
 #include "sbuf.h"
 
 /* One data row, parsed: canonical values, references still as typed. */
@@ -461,7 +462,12 @@ lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len,
 	}
 	if (!st && !dry_run) {
 		if (!(st = db_begin_write(&s->db, err))) {
-			if ((st = check_rows(&m, 1, err)))
+			rules_batch_begin(s);
+			st = check_rows(&m, 1, err);
+			lz_status rst = rules_batch_end(s, err);
+			if (!st)
+				st = rst;
+			if (st)
 				db_rollback(&s->db);
 			else
 				st = db_commit(&s->db, err);

@@ -70,6 +70,25 @@ int kind_field_by_header(const kind *k, const char *header)
 	return -1;
 }
 
+/* Whether the messages catalog in force is Chinese: the descriptor's own
+ * Chinese labels are then exact, where a translation of a shared English
+ * label could not be. */
+static bool ui_is_chinese(void)
+{
+	const char *probe = N_("Units");
+	return gettext(probe) != probe && strcmp(gettext(probe), "单位") == 0;
+}
+
+const char *kind_field_title(const kind_field *f)
+{
+	return ui_is_chinese() ? f->zh : _(f->label);
+}
+
+const char *kind_title(const kind *k)
+{
+	return ui_is_chinese() ? k->zh : _(k->label);
+}
+
 const char *kind_type_label(kind_ftype t)
 {
 	switch (t) {

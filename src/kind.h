@@ -103,6 +103,14 @@ const kind_field *kind_field_named(const kind *k, const char *name);
  * names case-insensitive), or -1. */
 int kind_field_by_header(const kind *k, const char *header);
 
+/* The field's label for screens: the descriptor's Chinese label when the
+ * interface speaks Chinese (one English word may stand for several Chinese
+ * labels), else the English label. */
+const char *kind_field_title(const kind_field *f);
+
+/* The kind's name for screens, chosen the same way. */
+const char *kind_title(const kind *k);
+
 /* The type's name for `kinds` listings (English msgid). */
 const char *kind_type_label(kind_ftype t);
 

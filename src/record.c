@@ -478,6 +478,11 @@ lz_status record_delete_in(session *s, const kind *k, int64_t id, lz_err *err)
 	lz_status st = load(s, k, id, &before, err);
 	if (st)
 		return st;
+	if (k->system) {
+		/* Rules keep their items for good; a wrong one is dismissed, not deleted. */
+		st = lz_fail(err, LZ_DENIED, _("%s records are kept for good: dismiss one instead of deleting it"), k->zh);
+		goto out;
+	}
 	if ((st = record_check_write(s, before, before, err)) || (st = check_unreferenced(s, before, err)))
 		goto out;
 	char sql[128];

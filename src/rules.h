@@ -33,6 +33,14 @@ lz_status rules_after_save(session *s, const kind *k, int64_t id, lz_err *err);
  * *written gets the rows written in all. */
 lz_status rules_run(session *s, int *written, lz_err *err);
 
+/* Starts a bulk write: rules with an on_date hook are noted rather than run
+ * after each save. */
+void rules_batch_begin(session *s);
+
+/* Ends a bulk write: runs, inside the caller's transaction, the on_date hook
+ * of every rule a save noted. Call it before committing. */
+lz_status rules_batch_end(session *s, lz_err *err);
+
 /* Runs, inside the caller's transaction, the on_date hooks of rules that
  * depend on the setting name. */
 lz_status rules_after_setting(session *s, const char *name, lz_err *err);

@@ -20,6 +20,10 @@ typedef struct session {
 	int64_t scope_unit;          /* 0: the whole district */
 	char today[11];
 	const struct rule *const *rules; /* NULL-terminated table of rules in force */
+	/* During a bulk write (an import, the demo) rules with an on_date hook are
+	 * run once at the end rather than after every row: bit i marks rules[i]. */
+	bool batch;
+	uint64_t rules_pending;
 } session;
 
 /* The role named name ("admin", "staff", "viewer"), or ROLE_NONE. */

@@ -20,6 +20,8 @@ const setting_def settings_defs[] = {
 	{ "tiancheng_weight_opinions", ST_DEC, "1", 0, 100, N_("Tiancheng index weight of corruption-related online opinion") },
 	{ "tiancheng_persist_months", ST_INT, "3", 2, 24, N_("consecutive months in the worst three of its category that make a unit persistently high in the Tiancheng index") },
 	{ "tiancheng_serious_repeat", ST_INT, "2", 1, 1000, N_("repeat and leapfrog petitions of one month, added together, at which a unit counts as serious") },
+	{ "rectification_days", ST_INT, "30", 1, 365, N_("days a unit has to carry out a rectification opened by a confirmed interview proposal") },
+	{ "supervise_days", ST_INT, "15", 1, 365, N_("days to act on a 任务落实督办书 made when an overdue 目标任务通知书 is confirmed") },
 	{ "dual_report_days", ST_INT, "5", 0, 365, N_("days after a case stage by which it must be reported both to the Party committee and to the higher commission") },
 	{ "satisfaction_low", ST_DEC, "80", 0, 100, N_("satisfaction score below which a unit counts as low") },
 	{ "report_late_notice_max_days", ST_INT, "30", 1, 365, N_("days late up to which a late report brings a notice of criticism") },

@@ -2,10 +2,11 @@
 master-data work of the plan (find, add, edit, delete, export), CJK editing,
 resizing, refusals, and a GB18030 terminal through luit."""
 import os
+import re
 import sqlite3
 import time
 
-from lzt import test, main, demo_env, eq, has
+from lzt import test, main, demo_env, eq, has, TODAY
 from tuilib import Tmux, available
 
 
@@ -329,6 +330,153 @@ def plain_terminals_work_with_letter_keys():
         finally:
             t.close()
     e.close()
+
+
+OVERDUE_INQUIRIES = """inquiry_type,respondent,question,asked_on,due,reply,replied_on
+书面询问,P0004,已答复的到期的询问,2026-10-01,2026-10-16,已答复,2026-10-10
+书面询问,P0001,今天到期的询问,2026-11-01,2026-11-27,,
+书面询问,P0002,昨天到期的询问,2026-11-01,2026-11-26,,
+书面询问,P0003,下月到期的询问,2026-11-01,2026-12-20,,
+"""
+
+
+def line_with(t, text):
+    """The screen line holding text, with its colour escapes (capture-pane -e)."""
+    import subprocess
+    out = subprocess.run(t.base + ["capture-pane", "-p", "-e"], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if text in line:
+            return line
+    raise AssertionError("%r not on the screen:\n%s" % (text, out))
+
+
+@test
+def answer_an_overdue_inquiry_and_it_leaves_the_overdue_list():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    e.write("inq.csv", OVERDUE_INQUIRIES)
+    e.run("import", "inquiry", e.path("inq.csv"), check=0)
+    # The overdue inquiries as the ledger lists them (by asked date, then id).
+    overdue = [r[0] for r in e.sql("SELECT question FROM inquiry WHERE replied_on IS NULL AND due < ?"
+                                   " ORDER BY asked_on, id", TODAY)]
+    mine = overdue.index("昨天到期的询问")
+    t = open_app(e)
+    try:
+        # Menu key 2 opens 询; its first task (5) is served by the inquiry ledger alone.
+        t.keys("2")
+        t.wait("实行会议询问", "开展网上询问")
+        t.keys("Enter")
+        # The ledger names the plan's tasks it serves, from the catalog.
+        t.wait("5–7", "实行会议询问 · 实行书面询问 · 开展网上询问")
+        # Red when overdue, yellow when due within warn_days, blue beyond.
+        t.keys("/")
+        t.type("到期的询问")
+        t.wait("昨天到期的询问", "今天到期的询问", "下月到期的询问", "1/4")   # the cursor on the answered one
+        has(line_with(t, "昨天到期的询问"), "\x1b[31m", "overdue row red")
+        has(line_with(t, "今天到期的询问"), "\x1b[33m", "due-today row yellow")
+        has(line_with(t, "下月到期的询问"), "\x1b[34m", "later row blue")
+        t.keys("Escape")   # clears the search: the whole ledger again
+        t.wait("1/%d" % e.sql("SELECT count(*) FROM inquiry")[0][0])
+        # Filter → by state → 逾期: the overdue ones only.
+        t.keys("f")
+        t.wait("按状态")
+        t.keys("3")
+        t.wait("逾期", "待答复", "已答复")
+        t.keys("3")
+        s = t.wait("状态 逾期", "1/%d" % len(overdue))
+        eq("今天到期的询问" in s or "下月到期的询问" in s, False, "only overdue inquiries listed")
+        # Open it, edit, type the reply and its date, save.
+        for _ in range(mine):
+            t.keys("j")
+        t.wait("%d/%d" % (mine + 1, len(overdue)))
+        t.keys("Enter")
+        t.wait(" — 昨天到期的询问")
+        t.keys("e")
+        for _ in range(7):   # type, asker, asker (public), respondent, question, asked on, due → reply
+            t.keys("Tab")
+        t.type("已按要求整改并书面答复")
+        t.keys("Tab")
+        t.type("2026-11-27")
+        t.keys("F2")
+        t.wait("已保存", "状态 逾期")
+        s = t.wait_gone("昨天到期的询问")
+        has(s, "/%d" % (len(overdue) - 1), "one fewer overdue inquiry")
+        eq(e.sql("SELECT reply, replied_on FROM inquiry WHERE question = '昨天到期的询问'"),
+           [("已按要求整改并书面答复", "2026-11-27")], "the reply is in the database")
+        eq(e.sql("SELECT count(*) FROM audit a JOIN inquiry i ON i.id = a.record_id WHERE a.kind = 'inquiry'"
+                 " AND a.action = 'update' AND i.question = '昨天到期的询问'"), [(1,)], "audited")
+        t.keys("q", "q", "q")   # ledger, 询, menu
+        has(t.exited(), "__EXIT__0", "clean exit (sanitizers report here)")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def batch_issue_from_the_ming_screen():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    what = ("责任分工告知书", "目标任务通知书", "年度责任承诺书")
+
+    def have():
+        return [e.sql("SELECT count(*) FROM letter WHERE year = 2026 AND letter_type = ?", what[0])[0][0],
+                e.sql("SELECT count(*) FROM letter WHERE year = 2026 AND letter_type = ?", what[1])[0][0],
+                e.sql("SELECT count(*) FROM commitment WHERE year = 2026 AND commitment_type = ?", what[2])[0][0]]
+
+    before = have()
+    t = open_app(e)
+    try:
+        t.keys("1")
+        t.wait("坚持实行责任分解落实“三书”制度")
+        t.keys("F9")
+        t.wait("2026")
+        t.keys("y")
+        s = t.wait(*what)
+        after = have()
+        made = [a - b for a, b in zip(after, before)]
+        if sum(made) == 0:
+            raise AssertionError("nothing issued: %r\n%s" % (made, s))
+        has(s, "%d %s, %d %s, %d %s" % (made[0], what[0], made[1], what[1], made[2], what[2]), "counts on the status line")
+        existing = int(re.search(r"年度责任承诺书; (\d+)", s).group(1))
+        # Again: everything is there already.
+        t.keys("i")
+        t.wait("2026")
+        t.keys("y")
+        t.wait("0 %s, 0 %s, 0 %s; %d" % (what[0], what[1], what[2], existing + sum(made)))
+        eq(have(), after, "nothing made twice")
+        t.keys("q", "q")   # 明, menu
+        has(t.exited(), "__EXIT__0", "clean exit (sanitizers report here)")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def filter_a_ledger_by_unit_through_the_chooser():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    try:
+        t.keys("p")
+        t.wait("干部台账")
+        t.keys("f")
+        t.keys("1")                       # by unit: the unit picker must stay open
+        t.wait("选择：单位")
+        t.keys("/")
+        t.type("井河")
+        t.wait("井河镇", "1/1")
+        t.keys("Enter", "Enter")
+        want = e.sql("SELECT count(*) FROM person p JOIN unit u ON u.id = p.unit WHERE u.code = 'X09'")[0][0]
+        t.wait("干部台账", "单位 井河镇", "1/%d" % want)
+    finally:
+        t.close()
+        e.close()
 
 
 if __name__ == "__main__":

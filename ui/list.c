@@ -10,38 +10,11 @@
 #include "export.h"
 #include "i18n.h"
 #include "lineedit.h"
+#include "list_priv.h"
+#include "listmark.h"
 #include "record.h"
 #include "text.h"
 #include "ui.h"
-
-typedef struct lrow {
-	int64_t id;
-	char **val;     /* canonical values */
-	char **shown;   /* as shown (references by name) */
-} lrow;
-
-typedef struct list {
-	ui_screen sc;
-	const kind *k;
-	query_filter f;
-	char search[256], year[8], order[64], state[64];
-	char unit_name[128];
-	lrow *rows;
-	int nrows, cap;
-	int cur;            /* cursor, index into rows */
-	int height;         /* data rows that fit */
-	int64_t total;
-	int64_t first_pos;  /* position of rows[0] in the whole ledger */
-	int col[64];        /* fields shown, in order */
-	int ncol;
-	bool searching;
-	lineedit search_le;
-	ui_pick_fn pick;
-	void *pick_arg;
-	/* Labels of the open sort or filter chooser, which keeps the pointers. */
-	const char *choice_labels[66];
-	int filter_items[4];
-} list;
 
 static const ui_key list_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), '?', UI_CTRL('g') }, "F1 ? Ctrl-G", N_("Help"), true },
@@ -119,7 +92,7 @@ static void clear_rows(list *l)
 	l->nrows = 0;
 }
 
-static int order_index(list *l)
+int list_order_index(list *l)
 {
 	return kind_field_index(l->k, l->f.order ? l->f.order : l->k->order);
 }
@@ -137,7 +110,7 @@ static int fetch(list *l, const lrow *anchor, bool backwards, bool inclusive, in
 	f.desc = backwards ? !l->f.desc : l->f.desc;
 	f.limit = n;
 	f.inclusive = inclusive;
-	int oi = order_index(l);
+	int oi = list_order_index(l);
 	if (anchor) {
 		f.after = true;
 		f.after_id = anchor->id;
@@ -195,7 +168,7 @@ static void count_rows(list *l)
 		l->total = 0;
 }
 
-static void go_home(list *l)
+void list_go_home(list *l)
 {
 	clear_rows(l);
 	if (!ensure_cap(l, l->height))
@@ -217,11 +190,11 @@ static void go_end(list *l)
 
 /* Reads the rows on screen again (after a change, a resize or F5), from
  * the first one shown, keeping the cursor's place. */
-static void reload(list *l)
+void list_reload(list *l)
 {
 	count_rows(l);
 	if (!l->nrows) {
-		go_home(l);
+		list_go_home(l);
 		return;
 	}
 	if (!ensure_cap(l, l->height + 1))
@@ -335,7 +308,7 @@ static void page_up(list *l)
 		for (int i = 0; i < got; i++)
 			free_row(l, &tmp[i]);
 		int keep = got == 0 ? 0 : l->cur;
-		go_home(l);
+		list_go_home(l);
 		l->cur = got == 0 ? 0 : (keep < l->nrows ? keep : 0);
 		if (got == 0)
 			l->cur = 0;
@@ -391,7 +364,7 @@ static void fit_height(list *l, int height)
 				l->first_pos = 0;
 		}
 	} else if (l->nrows == 0) {
-		go_home(l);
+		list_go_home(l);
 	}
 }
 
@@ -405,7 +378,7 @@ static void layout(list *l, int *width, int *n)
 	for (int i = 0; i < l->ncol; i++) {
 		const kind_field *f = &l->k->fields[l->col[i]];
 		int w = f->width;
-		int lw = text_width(_(f->label)) + 1;
+		int lw = text_width(kind_field_title(f)) + 1;
 		if (w < lw && lw <= 12)
 			w = lw;
 		width[(*n)++] = w;
@@ -428,13 +401,26 @@ static void layout(list *l, int *width, int *n)
 		width[*n - 1] += avail - total;
 }
 
+/* Whether the ledger has the line naming the plan's tasks above its columns. */
+static int task_line(list *l)
+{
+	return !l->pick && l->mark.tasks[0] ? 1 : 0;
+}
+
 static void update_info(list *l)
 {
+	char hint[64] = "";
+	if (l->nrows && l->cur < l->nrows)
+		listmark_hint(&l->mark, l->sc.app, (const char *const *)l->rows[l->cur].val, hint, sizeof hint);
 	if (l->total == 0)
 		snprintf(l->sc.info, sizeof l->sc.info, "%s", _("no records"));
 	else
 		snprintf(l->sc.info, sizeof l->sc.info, _("%lld/%lld"), (long long)(l->first_pos + l->cur + 1),
 			 (long long)l->total);
+	if (hint[0]) {
+		size_t n = strlen(l->sc.info);
+		snprintf(l->sc.info + n, sizeof l->sc.info - n, "  %s", hint);
+	}
 }
 
 static void list_draw(ui_screen *sc, int top, int height)
@@ -442,21 +428,29 @@ static void list_draw(ui_screen *sc, int top, int height)
 	list *l = (list *)sc;
 	ui_app *app = sc->app;
 	int extra = l->searching || l->f.search ? 1 : 0;
+	int tl = task_line(l);
+	if (tl) {
+		/* The plan's words this ledger serves, cut to the width. */
+		ui_fill(top, 0, COLS, A_NORMAL);
+		ui_put(top, 0, COLS, l->mark.tasks, ui_attr(app, UI_DIM));
+		top++;
+		height--;
+	}
 	fit_height(l, height - 1 - extra);
 	int width[64], n;
 	layout(l, width, &n);
 	/* Column headers, the sort column marked. */
-	int x = 0, oi = order_index(l);
+	int x = 0, oi = list_order_index(l);
 	ui_fill(top, 0, COLS, ui_attr(app, UI_TITLE) | A_UNDERLINE);
 	for (int i = 0; i < n; i++) {
 		const kind_field *f = &l->k->fields[l->col[i]];
 		char h[160];
-		snprintf(h, sizeof h, "%s%s", _(f->label), l->col[i] == oi ? (l->f.desc ? "▼" : "▲") : "");
+		snprintf(h, sizeof h, "%s%s", kind_field_title(f), l->col[i] == oi ? (l->f.desc ? "▼" : "▲") : "");
 		ui_put(top, x, width[i], h, ui_attr(app, UI_TITLE) | A_UNDERLINE);
 		x += width[i] + 1;
 	}
 	for (int r = 0; r < l->nrows && r < height - 1 - extra; r++) {
-		attr_t a = r == l->cur ? ui_attr(app, UI_SELECTED) : A_NORMAL;
+		attr_t a = listmark_row_attr(&l->mark, app, (const char *const *)l->rows[r].val, r == l->cur);
 		int y = top + 1 + r;
 		ui_fill(y, 0, COLS, a);
 		x = 0;
@@ -494,167 +488,16 @@ static void set_title(list *l)
 	if (l->f.state && n < sizeof filt)
 		n += (size_t)snprintf(filt + n, sizeof filt - n, _("  state %s"), l->state);
 	if (l->pick)
-		snprintf(l->sc.title, sizeof l->sc.title, _("Choose: %s%s"), _(l->k->label), filt);
+		snprintf(l->sc.title, sizeof l->sc.title, _("Choose: %s%s"), kind_title(l->k), filt);
 	else
-		snprintf(l->sc.title, sizeof l->sc.title, _("%s ledger%s"), _(l->k->label), filt);
+		snprintf(l->sc.title, sizeof l->sc.title, _("%s ledger%s"), kind_title(l->k), filt);
 }
 
-static void after_filter_change(list *l)
+void list_after_filter_change(list *l)
 {
 	set_title(l);
 	count_rows(l);
-	go_home(l);
-}
-
-/* ---- sort, filter, export, delete ---------------------------------------- */
-
-static void on_sort(void *arg, int index)
-{
-	list *l = arg;
-	const char *name = l->k->fields[l->col[index]].name;
-	if (strcmp(name, l->f.order ? l->f.order : l->k->order) == 0) {
-		l->f.desc = !l->f.desc;
-	} else {
-		snprintf(l->order, sizeof l->order, "%s", name);
-		l->f.order = l->order;
-		l->f.desc = false;
-	}
-	go_home(l);
-}
-
-static void choose_sort(list *l)
-{
-	const char **labels = l->choice_labels;
-	int cur = 0, oi = order_index(l);
-	for (int i = 0; i < l->ncol; i++) {
-		labels[i] = _(l->k->fields[l->col[i]].label);
-		if (l->col[i] == oi)
-			cur = i;
-	}
-	labels[l->ncol] = NULL;
-	ui_push(l->sc.app, choice_open(l->sc.app, _("Sort by (the same column again: reverse)"), labels, cur, on_sort, l));
-}
-
-static void on_unit_picked(void *arg, int64_t id, const char *shown)
-{
-	list *l = arg;
-	l->f.unit = id;
-	snprintf(l->unit_name, sizeof l->unit_name, "%s", shown ? shown : "");
-	after_filter_change(l);
-}
-
-enum { FILTER_YEAR, FILTER_UNIT, FILTER_STATE, FILTER_CLEAR };
-
-static void on_state(void *arg, int index)
-{
-	list *l = arg;
-	const kind_field *f = kind_field_named(l->k, l->k->state_field);
-	snprintf(l->state, sizeof l->state, "%s", f->choices[index]);
-	l->f.state = l->state;
-	after_filter_change(l);
-}
-
-static void on_filter(void *arg, int index)
-{
-	list *l = arg;
-	ui_app *app = l->sc.app;
-	switch (l->filter_items[index]) {
-	case FILTER_YEAR: {
-		char buf[16];
-		snprintf(buf, sizeof buf, "%s", l->f.year ? l->year : "");
-		if (!ui_prompt(app, _("Year (empty: all years):"), buf, sizeof buf))
-			return;
-		kind_trim(buf);
-		if (!*buf) {
-			l->f.year = NULL;
-		} else if (strlen(buf) != 4 || strspn(buf, "0123456789") != 4) {
-			ui_error(app, _("'%s' is not a year like 2026"), buf);
-			return;
-		} else {
-			snprintf(l->year, sizeof l->year, "%s", buf);
-			l->f.year = l->year;
-		}
-		after_filter_change(l);
-		break;
-	}
-	case FILTER_UNIT:
-		ui_push(app, list_open(app, kind_find("unit"), NULL, on_unit_picked, l));
-		break;
-	case FILTER_STATE: {
-		const kind_field *f = kind_field_named(l->k, l->k->state_field);
-		ui_push(app, choice_open(app, _("Show records in state"), f->choices, 0, on_state, l));
-		break;
-	}
-	case FILTER_CLEAR:
-		l->f.year = NULL;
-		l->f.unit = 0;
-		l->f.state = NULL;
-		after_filter_change(l);
-		break;
-	}
-}
-
-static void choose_filter(list *l)
-{
-	const char **labels = l->choice_labels;
-	int *filter_items = l->filter_items;
-	int n = 0;
-	if (l->k->year_field) {
-		filter_items[n] = FILTER_YEAR;
-		labels[n++] = _("By year");
-	}
-	if (l->k->owner != KO_ADMIN) {
-		filter_items[n] = FILTER_UNIT;
-		labels[n++] = _("By unit (and the units under it)");
-	}
-	if (l->k->state_field) {
-		filter_items[n] = FILTER_STATE;
-		labels[n++] = _("By state");
-	}
-	filter_items[n] = FILTER_CLEAR;
-	labels[n++] = _("Show all (clear the filters)");
-	labels[n] = NULL;
-	ui_push(l->sc.app, choice_open(l->sc.app, _("Filter"), labels, 0, on_filter, l));
-}
-
-static void export_ledger(list *l)
-{
-	ui_app *app = l->sc.app;
-	char path[1024];
-	snprintf(path, sizeof path, "%s台账-%s.xlsx", l->k->zh, app->s.today);
-	if (!ui_prompt(app, _("Export this ledger (as filtered) to file (.xlsx or .csv):"), path, sizeof path))
-		return;
-	kind_trim(path);
-	if (!*path)
-		return;
-	long rows = 0;
-	lz_err e;
-	ui_status(app, "%s", _("Exporting…"));
-	ui_redraw(app);
-	if (export_kind(&app->s, l->k, &l->f, path, ENC_UTF8, &rows, &e))
-		ui_error(app, "%s", e.msg);
-	else
-		ui_status(app, _("%ld rows written to %s"), rows, path);
-}
-
-static void delete_current(list *l)
-{
-	ui_app *app = l->sc.app;
-	if (!l->nrows)
-		return;
-	lrow *r = &l->rows[l->cur];
-	char name[256], q[512];
-	record_display(&app->s, l->k, r->id, name, sizeof name);
-	snprintf(q, sizeof q, _("Delete %s \"%s\"? The audit trail keeps its last state."), l->k->zh, name);
-	if (!ui_confirm(app, q))
-		return;
-	lz_err e;
-	if (record_delete(&app->s, l->k, r->id, &e)) {
-		ui_error(app, "%s", e.msg);
-		return;
-	}
-	ui_status(app, _("Deleted %s"), name);
-	reload(l);
+	list_go_home(l);
 }
 
 static void start_search(list *l)
@@ -671,7 +514,7 @@ static void end_search(list *l, bool keep)
 	if (!keep) {
 		l->search[0] = '\0';
 		l->f.search = NULL;
-		after_filter_change(l);
+		list_after_filter_change(l);
 	}
 }
 
@@ -682,7 +525,7 @@ static void search_typed(list *l, ui_req req, wint_t ch)
 	snprintf(l->search, sizeof l->search, "%s", le_text(&l->search_le));
 	l->f.search = l->search[0] ? l->search : NULL;
 	count_rows(l);
-	go_home(l);
+	list_go_home(l);
 }
 
 static ui_result list_key(ui_screen *sc, ui_req req, wint_t ch)
@@ -706,15 +549,19 @@ static ui_result list_key(ui_screen *sc, ui_req req, wint_t ch)
 	case REQ_DOWN: move_down(l); break;
 	case REQ_PGUP: page_up(l); break;
 	case REQ_PGDN: page_down(l); break;
-	case REQ_HOME: go_home(l); break;
+	case REQ_HOME: list_go_home(l); break;
 	case REQ_END: go_end(l); break;
-	case REQ_REFRESH: reload(l); ui_status(app, "%s", _("Refreshed")); break;
+	case REQ_REFRESH: list_reload(l); ui_status(app, "%s", _("Refreshed")); break;
 	case REQ_SEARCH: start_search(l); break;
-	case REQ_SORT: choose_sort(l); break;
-	case REQ_FILTER: choose_filter(l); break;
-	case REQ_EXPORT: export_ledger(l); break;
-	case REQ_DELETE: delete_current(l); break;
+	case REQ_SORT: list_choose_sort(l); break;
+	case REQ_FILTER: list_choose_filter(l); break;
+	case REQ_EXPORT: list_export(l); break;
+	case REQ_DELETE: list_delete_current(l); break;
 	case REQ_NEW:
+		if (l->k->system) {
+			ui_error(app, _("%s records are made by liangze's rules, not by hand"), l->k->zh);
+			break;
+		}
 		if (app->s.role == ROLE_VIEWER) {
 			/* The core says why; an empty form that cannot be saved helps nobody. */
 			record *nr = record_new(l->k);
@@ -749,7 +596,7 @@ static ui_result list_key(ui_screen *sc, ui_req req, wint_t ch)
 
 static void list_resume(ui_screen *sc)
 {
-	reload((list *)sc);
+	list_reload((list *)sc);
 }
 
 static void list_free(ui_screen *sc)
@@ -786,12 +633,13 @@ ui_screen *list_open(ui_app *app, const kind *k, const query_filter *filter, ui_
 			record_display(&app->s, kind_find("unit"), filter->unit, l->unit_name, sizeof l->unit_name);
 	}
 	le_init(&l->search_le, "");
+	listmark_init(&l->mark, app, k);
 	for (int i = 0; i < k->nfields && l->ncol < 64; i++)
 		if (!(k->fields[i].flags & KF_HIDDEN))
 			l->col[l->ncol++] = i;
-	l->height = LINES - 5 > 1 ? LINES - 5 : 1;
+	l->height = LINES - 5 - task_line(l) > 1 ? LINES - 5 - task_line(l) : 1;
 	set_title(l);
 	count_rows(l);
-	go_home(l);
+	list_go_home(l);
 	return &l->sc;
 }

@@ -7,6 +7,7 @@
 
 #include "catalog.h"
 #include "i18n.h"
+#include "issue.h"
 #include "text.h"
 #include "ui.h"
 
@@ -41,6 +42,8 @@ typedef struct mech_screen {
 static const ui_key mech_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), '?' }, "F1 ?", N_("Help"), true },
 	{ REQ_ENTER, { '\r', '\n', UI_K(KEY_ENTER) }, "Enter", N_("Open the ledger"), true },
+	/* 明 only: the year's letters and commitments in one go (tasks 1-2). */
+	{ REQ_NEW, { UI_K(KEY_F(9)), 'i' }, "F9 i", N_("Batch issue"), true },
 	{ REQ_UP, { UI_K(KEY_UP), 'k' }, "↑ k", N_("Previous task"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j' }, "↓ j", N_("Next task"), false },
 	{ REQ_LEFT, { UI_K(KEY_LEFT), 'h' }, "← h", N_("Previous mechanism"), false },
@@ -243,7 +246,7 @@ static int detail_paras(mech_screen *ms, const mech_task *t, para *p)
 	char names[512] = "";
 	for (int i = 0; i < nk; i++) {
 		size_t len = strlen(names);
-		snprintf(names + len, sizeof names - len, "%s%s", i ? " / " : "", _(k[i]->label));
+		snprintf(names + len, sizeof names - len, "%s%s", i ? " / " : "", kind_title(k[i]));
 	}
 	const char *label = _("Record kinds serving this task");
 	if (asprintf(&s, "%s: %s", label, names) >= 0)
@@ -427,11 +430,46 @@ static void mech_enter(mech_screen *ms)
 		return;
 	}
 	for (int i = 0; i < nk; i++)
-		ms->names[i] = _(ms->kinds[i]->label);
+		ms->names[i] = kind_title(ms->kinds[i]);
 	ms->names[nk] = NULL;
 	ui_screen *c = choice_open(ms->sc.app, _("Open which ledger?"), ms->names, 0, on_choice, ms);
 	if (c)
 		ui_push(ms->sc.app, c);
+}
+
+/* Batch issuance for the current year, asked first; the counts go to the
+ * status line. Viewers get the core's refusal without being asked. */
+static void mech_issue(mech_screen *ms)
+{
+	ui_app *app = ms->sc.app;
+	if (ms->mechanism != 0) {
+		ui_status(app, "%s", _("Batch issuance belongs to 明 (tasks 1-2): ← or → goes there"));
+		return;
+	}
+	int year = atoi(app->s.today);
+	issue_counts n;
+	lz_err e;
+	char q[512];
+	snprintf(q, sizeof q, _("Issue %d's letters and commitments now? Existing ones are skipped."), year);
+	if (app->s.role != ROLE_VIEWER && !ui_confirm(app, q))
+		return;
+	ui_status(app, "%s", _("Issuing…"));
+	ui_redraw(app);
+	if (issue_year(&app->s, year, &n, &e)) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	int existing = 0, outside = 0;
+	for (int i = 0; i < ISSUE_WHATS; i++) {
+		existing += n.existing[i];
+		outside += n.out_of_scope[i];
+	}
+	char more[128] = "";
+	if (outside)
+		snprintf(more, sizeof more, _("; %d outside your scope"), outside);
+	ui_status(app, _("%d: made %d %s, %d %s, %d %s; %d already there%s"), year, n.made[ISSUE_BRIEFING],
+		  issue_what_name(ISSUE_BRIEFING), n.made[ISSUE_NOTICE], issue_what_name(ISSUE_NOTICE),
+		  n.made[ISSUE_COMMITMENT], issue_what_name(ISSUE_COMMITMENT), existing, more);
 }
 
 static ui_result mech_key(ui_screen *sc, ui_req req, wint_t ch)
@@ -472,6 +510,9 @@ static ui_result mech_key(ui_screen *sc, ui_req req, wint_t ch)
 		break;
 	case REQ_ENTER:
 		mech_enter(ms);
+		break;
+	case REQ_NEW:
+		mech_issue(ms);
 		break;
 	default:
 		break;

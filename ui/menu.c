@@ -10,7 +10,7 @@
 #include "text.h"
 #include "ui.h"
 
-typedef enum menu_what { MI_MECHANISM, MI_OVERVIEW, MI_KIND, MI_SETTINGS } menu_what;
+typedef enum menu_what { MI_MECHANISM, MI_OVERVIEW, MI_KIND, MI_SETTINGS, MI_TIANCHENG } menu_what;
 
 typedef struct menu_item {
 	menu_what what;
@@ -35,7 +35,7 @@ typedef struct menu_task {
 	char title[CATALOG_TITLE_MAX];
 } menu_task;
 
-#define MENU_ITEMS 12
+#define MENU_ITEMS 16
 
 typedef struct menu {
 	ui_screen sc;
@@ -137,11 +137,14 @@ static void item_label(menu *m, const menu_item *it, bool brief, char *out, size
 		break;
 	case MI_KIND: {
 		const kind *k = kind_find(it->kind);
-		snprintf(out, outsz, "%s", k ? _(k->label) : it->kind);
+		snprintf(out, outsz, "%s", k ? kind_title(k) : it->kind);
 		break;
 	}
 	case MI_SETTINGS:
 		snprintf(out, outsz, "%s", _("Settings"));
+		break;
+	case MI_TIANCHENG:
+		snprintf(out, outsz, "%s", _("Tiancheng index ranking"));
 		break;
 	}
 }
@@ -160,6 +163,8 @@ static const char *item_about(const menu_item *it)
 		return _("The accounts that may use liangze, their roles and unit scopes.");
 	case MI_SETTINGS:
 		return _("Thresholds, weights and days the plan's rules use.");
+	case MI_TIANCHENG:
+		return _("Each month's ranking per unit category, and the interviews it proposes.");
 	default:
 		return "";
 	}
@@ -369,6 +374,9 @@ static void open_item(menu *m, int i)
 	case MI_SETTINGS:
 		next = settings_open(app);
 		break;
+	case MI_TIANCHENG:
+		next = tiancheng_open(app);
+		break;
 	}
 	/* An opener that fails has already said why on the status line. */
 	if (next)
@@ -437,6 +445,7 @@ ui_screen *menu_open(ui_app *app)
 	static const char *const digits[CATALOG_MECHANISMS] = { "1", "2", "3", "4", "5", "6" };
 	for (int i = 0; i < CATALOG_MECHANISMS; i++)
 		add_item(m, MI_MECHANISM, i, NULL, digits[i], (wint_t)('1' + i), 0, G_MECHANISMS);
+	add_item(m, MI_TIANCHENG, 0, NULL, "t", 't', 0, G_MECHANISMS);
 	add_item(m, MI_OVERVIEW, 0, NULL, "7 d", '7', 'd', G_OVERVIEW);
 	add_item(m, MI_KIND, 0, "unit", "u", 'u', 0, G_MASTER);
 	add_item(m, MI_KIND, 0, "person", "p", 'p', 0, G_MASTER);
