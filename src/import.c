@@ -114,7 +114,7 @@ static lz_status map_header(imp *m, char **cells, size_t n, lz_err *err)
 		m->col_field[c] = f;
 	}
 	for (int f = 0; f < k->nfields; f++)
-		if ((k->fields[f].flags & KF_REQUIRED) && m->field_col[f] < 0)
+		if ((k->fields[f].flags & KF_REQUIRED) && !(k->fields[f].flags & KF_AUTO) && m->field_col[f] < 0)
 			return lz_fail(err, LZ_BAD, _("%s: line 1: required column %s (%s) is missing"),
 				       m->fname, k->fields[f].zh, k->fields[f].name);
 	return LZ_OK;
@@ -384,7 +384,9 @@ static lz_status check_rows(imp *m, int writing, lz_err *err)
 			lz_status vs;
 			if (writing)
 				vs = record_save_in(m->s, r, &e);
-			else if ((vs = p->dep < 0 ? record_check_write(m->s, before, r, &e) : LZ_OK) == LZ_OK)
+			else if (p->dep < 0)
+				vs = record_check(m->s, before, r, &e);
+			else
 				/* A row under a new row of the file is in scope when that row
 				 * is; its reference to it is checked when written. */
 				vs = record_validate(m->s, r, &e);

@@ -32,7 +32,8 @@ enum {
 	KF_HIDDEN = 1u << 3,   /* not a column in the list (still in form, import, export) */
 	KF_LOOKUP = 1u << 4,   /* other kinds' references may name a record by this field */
 	KF_DERIVED = 1u << 5,  /* worked out by the SQL in expr when read; never stored or imported */
-	KF_READONLY = 1u << 6  /* set by liangze (rules, actions), shown but not typed */
+	KF_READONLY = 1u << 6, /* set by liangze (rules, actions), shown but not typed */
+	KF_AUTO = 1u << 7      /* required, but liangze fills it in when left empty (the kind's prepare hook) */
 };
 
 typedef struct kind_field {
@@ -55,11 +56,12 @@ typedef enum kind_owner {
 	KO_FIELD,   /* owner_field holds the unit id */
 	KO_SELF,    /* the record is a unit (its own id; new units: their parent) */
 	KO_PERSON,  /* owner_field refers to a person: the unit that person belongs to */
-	KO_ADMIN    /* administrative kind: admins only */
+	KO_ADMIN,   /* administrative kind: admins only */
+	KO_NONE     /* belongs to no unit: everyone reads it, staff and admins write it */
 } kind_owner;
 
 #define KIND_MAX_KEYS 3
-#define KIND_MAX_KEYFIELDS 3
+#define KIND_MAX_KEYFIELDS 4
 
 typedef struct kind {
 	const char *name;      /* CLI name: unit, person … */
@@ -85,6 +87,10 @@ typedef struct kind {
 	/* Fills values that follow from others (a due date from the asked date …)
 	 * before a save is checked; may be NULL. */
 	lz_status (*prepare)(struct session *s, struct record *r, lz_err *err);
+	/* Checks a change as a whole — before is NULL for a new record — after
+	 * the values themselves are valid (stage order, an outcome to close);
+	 * may be NULL. */
+	lz_status (*validate)(struct session *s, const struct record *before, struct record *r, lz_err *err);
 } kind;
 
 /* All kinds, in menu order; NULL-terminated. */

@@ -17,6 +17,18 @@ const kind *const kind_all[] = {
 	&kind_index_entry,
 	&kind_rectification,
 	&kind_proposal,
+	/* 查 */
+	&kind_case,
+	&kind_declaration,
+	&kind_check,
+	&kind_meeting_record,
+	&kind_audit_finding,
+	/* 考 */
+	&kind_assessment,
+	&kind_annual_review,
+	/* registers */
+	&kind_accountability,
+	&kind_draw,
 	/* master data */
 	&kind_unit,
 	&kind_person,

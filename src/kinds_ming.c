@@ -105,7 +105,7 @@ static const kind_field letter_fields[] = {
 	F("letter_type", N_("Letter type"), "文书类别", KF_ENUM, KF_REQUIRED, 14, letter_types, NULL,
 	  N_("告知书 to leaders, 通知书 to lead units, 督办书 to those falling behind")),
 	F("year", N_("Year"), "年度", KF_YEAR, KF_REQUIRED, 6, NULL, NULL, NULL),
-	F("unit", N_("Unit"), "单位", KF_REF, KF_REQUIRED, 16, NULL, "unit",
+	F("unit", N_("Unit"), "单位", KF_REF, KF_REQUIRED | KF_AUTO, 16, NULL, "unit",
 	  N_("the unit addressed (for a letter to a person: that person's unit, filled in for you)")),
 	F("person", N_("Addressed person"), "送达对象", KF_REF, 0, 8, NULL, "person", N_("for 告知书: the leader it is addressed to")),
 	F("tasks", N_("Tasks assigned"), "分解任务", KF_MULTI, 0, 10, plan_task_numbers, NULL,
@@ -176,7 +176,7 @@ static lz_status duty_letter_prepare(session *s, record *r, lz_err *err)
 
 static const kind_field duty_letter_fields[] = {
 	F("year", N_("Year"), "年度", KF_YEAR, KF_REQUIRED, 6, NULL, NULL, NULL),
-	F("unit", N_("Unit"), "单位", KF_REF, KF_REQUIRED, 16, NULL, "unit", N_("filled in from the responsible person")),
+	F("unit", N_("Unit"), "单位", KF_REF, KF_REQUIRED | KF_AUTO, 16, NULL, "unit", N_("filled in from the responsible person")),
 	F("responsible", N_("Responsible person"), "责任人", KF_REF, KF_REQUIRED, 8, NULL, "person", NULL),
 	F("object_person", N_("Responsible object (person)"), "责任对象", KF_REF, 0, 8, NULL, "person", NULL),
 	F("object_unit", N_("Responsible object (unit)"), "责任对象单位", KF_REF, 0, 14, NULL, "unit", NULL),

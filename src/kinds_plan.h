@@ -12,6 +12,14 @@ struct record;
 extern const kind kind_document, kind_letter, kind_commitment, kind_duty_letter, kind_endorsement, kind_risk_card;
 /* 询 (kinds_xun.c) */
 extern const kind kind_inquiry, kind_interview, kind_index_entry, kind_rectification, kind_proposal;
+/* 查 (kinds_cha.c) */
+extern const kind kind_case, kind_declaration, kind_check, kind_meeting_record, kind_audit_finding;
+/* 考 and the registers rules write (kinds_kao.c) */
+extern const kind kind_assessment, kind_annual_review, kind_accountability, kind_draw;
+extern const char *const case_sources[], *const case_categories[], *const case_stages[];
+extern const char *const check_types[], *const meeting_items[], *const audit_types[];
+extern const char *const assessment_grades[], *const review_ratings[], *const review_grades[];
+extern const char *const accountability_rules[], *const accountability_measures[], *const accountability_states[];
 
 extern const char *const plan_task_numbers[];   /* "1" … "23" */
 extern const char *const plan_duty_sections[];  /* "二(一)1(1)" … "二(二)5" */

@@ -79,7 +79,7 @@ static lz_status interview_prepare(session *s, record *r, lz_err *err)
 }
 
 static const kind_field interview_fields[] = {
-	F("unit", N_("Unit"), "约谈单位", KF_REF, KF_REQUIRED, 14, NULL, "unit", N_("filled in from the person interviewed")),
+	F("unit", N_("Unit"), "约谈单位", KF_REF, KF_REQUIRED | KF_AUTO, 14, NULL, "unit", N_("filled in from the person interviewed")),
 	F("subject", N_("Person interviewed"), "约谈对象", KF_REF, 0, 8, NULL, "person", NULL),
 	F("initiator", N_("Interviewer"), "约谈人", KF_REF, 0, 8, NULL, "person", NULL),
 	F("trigger", N_("Reason"), "约谈事由", KF_ENUM, KF_REQUIRED, 8, interview_triggers, NULL, NULL),

@@ -82,7 +82,7 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 			    " SELECT u.id FROM unit u JOIN sub2 ON u.parent = sub2.id) SELECT id FROM sub2)", own);
 	if (f->year) {
 		const kind_field *yf = kind_field_named(k, k->year_field);
-		char ys[512];
+		char ys[4096];
 		field_sql(yf, ys, sizeof ys);
 		if (yf->type == KF_YEAR)
 			sbuf_printf(from, " AND %s = :year", ys);
@@ -91,7 +91,7 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	}
 	if (f->state)
 	{
-		char ss[512];
+		char ss[4096];
 		field_sql(kind_field_named(k, k->state_field), ss, sizeof ss);
 		sbuf_printf(from, " AND %s = :state", ss);
 	}
@@ -167,7 +167,7 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	sbuf_add(&sql, sbuf_str(&from));
 	const char *dir = f->desc ? "DESC" : "ASC";
 	const char *cmp = f->desc ? (f->inclusive ? "<=" : "<") : (f->inclusive ? ">=" : ">");
-	char col[512];
+	char col[4096];
 	if (oi < 0)
 		snprintf(col, sizeof col, "t.id");
 	else

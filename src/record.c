@@ -148,6 +148,7 @@ int64_t record_owner_unit(session *s, const record *r)
 		v = record_get_named(r, "parent");
 		return v ? strtoll(v, NULL, 10) : 0;
 	case KO_ADMIN:
+	case KO_NONE:
 		break;
 	}
 	return 0;
@@ -160,7 +161,7 @@ static lz_status check_read(session *s, const record *r, lz_err *err)
 			return lz_fail(err, LZ_DENIED, _("only an administrator may see %s"), _(r->k->label));
 		return LZ_OK;
 	}
-	if (!record_unit_in_scope(s, record_owner_unit(s, r)))
+	if (r->k->owner != KO_NONE && !record_unit_in_scope(s, record_owner_unit(s, r)))
 		return lz_fail(err, LZ_BAD, _("no %s record with id %lld"), r->k->zh, (long long)r->id);
 	return LZ_OK;
 }
@@ -204,6 +205,8 @@ lz_status record_check_write(session *s, const record *before, const record *aft
 			return lz_fail(err, LZ_DENIED, _("only an administrator may change %s"), _(k->label));
 		return LZ_OK;
 	}
+	if (k->owner == KO_NONE)
+		return LZ_OK;
 	if (before && !record_unit_in_scope(s, record_owner_unit(s, before)))
 		return scope_denied(s, k, record_owner_unit(s, before), err);
 	if (!record_unit_in_scope(s, record_owner_unit(s, after)))
@@ -395,15 +398,25 @@ static void fill_bool_defaults(record *r)
 			r->v[i] = strdup("0");
 }
 
+lz_status record_check(session *s, const record *before, record *r, lz_err *err)
+{
+	lz_status st;
+	if (r->k->prepare && (st = r->k->prepare(s, r, err)))
+		return st;
+	if ((st = record_check_write(s, before, r, err)) || (st = record_validate(s, r, err)))
+		return st;
+	if (r->k->validate && (st = r->k->validate(s, before, r, err)))
+		return st;
+	return LZ_OK;
+}
+
 lz_status record_save_in(session *s, record *r, lz_err *err)
 {
 	record *before = NULL;
 	lz_status st;
 	if (r->id && (st = load(s, r->k, r->id, &before, err)))
 		return st;
-	if (r->k->prepare && (st = r->k->prepare(s, r, err)))
-		goto out;
-	if ((st = record_check_write(s, before, r, err)) || (st = record_validate(s, r, err)))
+	if ((st = record_check(s, before, r, err)))
 		goto out;
 	fill_bool_defaults(r);
 	int insert = r->id == 0;

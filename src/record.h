@@ -77,6 +77,10 @@ lz_status record_check_write(session *s, const record *before, const record *aft
  * and the database (required, choices, references, unique values), without writing. */
 lz_status record_validate(session *s, record *r, lz_err *err);
 
+/* Everything a save checks, without writing: fills what the kind fills in
+ * (prepare), then role and scope, values, and the kind's own checks. */
+lz_status record_check(session *s, const record *before, record *r, lz_err *err);
+
 /* r's values as a JSON object (malloc'd), as the audit trail keeps them. */
 char *record_json(const record *r);
 

@@ -25,6 +25,15 @@ const setting_def settings_defs[] = {
 	{ "dual_report_days", ST_INT, "5", 0, 365, N_("days after a case stage by which it must be reported both to the Party committee and to the higher commission") },
 	{ "satisfaction_low", ST_DEC, "80", 0, 100, N_("satisfaction score below which a unit counts as low") },
 	{ "report_late_notice_max_days", ST_INT, "30", 1, 365, N_("days late up to which a late report brings a notice of criticism") },
+	{ "assess_max_lead", ST_INT, "20", 0, 100, N_("assessment: most points for leadership") },
+	{ "assess_max_duties", ST_INT, "20", 0, 100, N_("assessment: most points for carrying out duties") },
+	{ "assess_max_style", ST_INT, "15", 0, 100, N_("assessment: most points for conduct") },
+	{ "assess_max_cases", ST_INT, "15", 0, 100, N_("assessment: most points for cases") },
+	{ "assess_max_supervision", ST_INT, "15", 0, 100, N_("assessment: most points for supervision") },
+	{ "assess_max_education", ST_INT, "15", 0, 100, N_("assessment: most points for education") },
+	{ "assess_cut_good", ST_INT, "90", 0, 100, N_("assessment: lowest total graded 好") },
+	{ "assess_cut_fair", ST_INT, "80", 0, 100, N_("assessment: lowest total graded 较好") },
+	{ "assess_cut_pass", ST_INT, "60", 0, 100, N_("assessment: lowest total graded 一般") },
 	{ "backup_dir", ST_TEXT, "", 0, 0, N_("folder for backups; empty: beside the database") },
 	{ NULL, ST_TEXT, NULL, 0, 0, NULL }
 };

@@ -438,7 +438,7 @@ static void test_descriptors_match_schema(void **state)
 					fail_msg("%s: key field %s missing", k->name, *kf);
 		for (int f = 0; f < k->nfields; f++) {
 			const kind_field *fd = &k->fields[f];
-			char sql[1024];
+			char sql[8192];
 			if (fd->flags & KF_DERIVED) {
 				assert_non_null(fd->expr);
 				snprintf(sql, sizeof sql, "SELECT (%s) FROM %s t WHERE :today IS NOT NULL LIMIT 1", fd->expr, k->table);
