@@ -134,10 +134,14 @@ void list_export(list *l)
 	lz_err e;
 	ui_status(app, "%s", _("Exporting…"));
 	ui_redraw(app);
-	if (export_kind(&app->s, l->k, &l->f, path, ENC_UTF8, &rows, &e))
+	if (export_kind(&app->s, l->k, &l->f, path, ENC_UTF8, &rows, &e)) {
 		ui_error(app, "%s", e.msg);
-	else
-		ui_status(app, _("%ld rows written to %s"), rows, path);
+		return;
+	}
+	/* Over SSH the file's folder is not obvious: say where it went. */
+	char *full = realpath(path, NULL);
+	ui_status(app, _("%ld rows written to %s"), rows, full ? full : path);
+	free(full);
 }
 
 void list_delete_current(list *l)
