@@ -12,7 +12,8 @@
 /* Options that take a value; every other word starting with "--" is a flag. */
 static const char *const valued[] = {
 	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
-	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason", NULL
+	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason",
+	"-n", "--category", "--redraw", NULL
 };
 static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
 
@@ -146,9 +147,11 @@ static void usage(FILE *out)
 		"  export KIND [--year Y] [--unit U] [--search TEXT] -o FILE.xlsx|FILE.csv [--encoding utf-8|gb18030]\n"
 		"  report catalog [--format text|csv]    the plan's 23 tasks and the responsibilities\n"
 		"  report overview                       units and cadres by category\n"
+		"  report accountability [--all] [--year Y] [--unit U] [--format text|csv]   the accountability register\n"
 		"  rules run                             apply every rule now (for cron)\n"
 		"  ranking tiancheng --period YYYY-MM [--format text|csv] [-o FILE.xlsx]\n"
 		"  proposal list [--all] | proposal confirm ID | proposal dismiss ID --reason TEXT\n"
+		"  draw check --category CATEGORY -n N [--redraw ID --reason TEXT] | draw replay ID\n"
 		"  issue --year Y                        the year's letters to leaders and lead units, and leaders' commitments\n"
 		"  user add LOGIN --role admin|staff|viewer [--scope UNIT] [--name NAME]\n"
 		"  user set LOGIN [--role ROLE] [--scope UNIT|--scope \"\"] [--name NAME]\n"
@@ -186,6 +189,7 @@ int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui, void (*before_co
 		{ "init", cli_init }, { "kinds", cli_kinds }, { "list", cli_list }, { "import", cli_import },
 		{ "export", cli_export }, { "report", cli_report }, { "rules", cli_rules }, { "user", cli_user },
 		{ "config", cli_config }, { "issue", cli_issue }, { "ranking", cli_ranking }, { "proposal", cli_proposal },
+		{ "draw", cli_draw },
 	};
 	if (!cmd || strcmp(cmd, "dashboard") == 0) {
 		if (tui) {

@@ -5,6 +5,7 @@
 
 #include "catalog.h"
 #include "cli.h"
+#include "cli_report_acc.h"
 #include "demo.h"
 #include "i18n.h"
 #include "kinds_master.h"
@@ -205,8 +206,10 @@ lz_status cli_report(const cli_cmd *c, lz_err *err)
 	const char *fmt = cli_opt(c, "--format");
 	if (strcmp(what, "overview") == 0)
 		return cli_overview(c, err);
+	if (strcmp(what, "accountability") == 0)
+		return cli_report_accountability(c, err);
 	if (strcmp(what, "catalog") != 0)
-		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (available: catalog, overview)"), what);
+		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (available: accountability, catalog, overview)"), what);
 	if (fmt && strcmp(fmt, "csv") && strcmp(fmt, "text"))
 		return lz_fail(err, LZ_USAGE, _("--format takes text or csv, not '%s'"), fmt);
 	session s;

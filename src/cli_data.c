@@ -144,12 +144,10 @@ lz_status cli_list(const cli_cmd *c, lz_err *err)
 			cells[0] = idbuf;
 			for (int i = 0; i < k->nfields; i++)
 				cells[i + 1] = csv ? row.value[i] : row.shown[i];
-			if (csv && k->fields[0].type != KF_REF) {
-				/* CSV keeps references readable: the name, not the id. */
-				for (int i = 0; i < k->nfields; i++)
-					if (k->fields[i].type == KF_REF)
-						cells[i + 1] = row.shown[i];
-			}
+			/* CSV keeps references readable: the name, not the id. */
+			for (int i = 0; csv && i < k->nfields; i++)
+				if (k->fields[i].type == KF_REF)
+					cells[i + 1] = row.shown[i];
 			textout_add(&t, cells);
 		}
 		if (rc < 0)

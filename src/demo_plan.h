@@ -1,4 +1,4 @@
-/* demo_plan.h — demo records of the plan's mechanisms 明 and 询 (tasks 1-9):
+/* demo_plan.h — demo records of the plan's mechanisms 明 询 查 考 (tasks 1-16, 18):
  * documents, letters, commitments, duty letters and signatures, risk cards,
  * inquiries, interviews, Tiancheng counts and rectifications, written through
  * the record layer so that validation, audit rows and rules all run.
@@ -84,5 +84,10 @@ lz_status demo_plan_xun(demo_plan_ctx *c, lz_err *err);
 
 /* Twelve months of Tiancheng counts for every ranked unit (demo_index.c). */
 lz_status demo_plan_index(demo_plan_ctx *c, lz_err *err);
+
+/* The 查 and 考 records (demo_chakao.c): cases, declarations, checks, meeting
+ * records, audit findings, last year's assessments and annual reviews, and
+ * accountability items entered by hand. */
+lz_status demo_plan_chakao(demo_plan_ctx *c, lz_err *err);
 
 #endif

@@ -91,6 +91,8 @@ typedef struct kind {
 	 * the values themselves are valid (stage order, an outcome to close);
 	 * may be NULL. */
 	lz_status (*validate)(struct session *s, const struct record *before, struct record *r, lz_err *err);
+	/* Whether record r may be deleted (beyond role and scope); may be NULL. */
+	lz_status (*may_delete)(struct session *s, const struct record *r, lz_err *err);
 } kind;
 
 /* All kinds, in menu order; NULL-terminated. */

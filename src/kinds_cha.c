@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "case_stage.h"
 #include "i18n.h"
 #include "record.h"
 
@@ -21,8 +22,22 @@ static const char *const case_closed[] = { "结案", "了结", NULL };
 
 static lz_status case_prepare(session *s, record *r, lz_err *err)
 {
-	return plan_unit_from_person(s, r, "unit", "subject", err);
+	lz_status st = plan_unit_from_person(s, r, "unit", "subject", err);
+	return st ? st : case_stage_prepare(s, r, err);
 }
+
+/* 双报告: a stage's decision goes both to the same-level Party committee and
+ * to the higher commission within dual_report_days of its date. A stage is
+ * flagged when today is more than that many days after its date and either
+ * report date is missing; dates sit only on stages reached (case_stage.h). */
+#define DR_DAYS "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE name = 'dual_report_days'), 5)"
+#define DR_OPEN(d, p, h) "t." d " IS NOT NULL AND (t." p " IS NULL OR t." h " IS NULL)"
+#define DR_DUE(d) "date(t." d ", '+' || " DR_DAYS " || ' days')"
+#define DR_PART(label, d, p, h) \
+	"CASE WHEN " DR_OPEN(d, p, h) " AND " DR_DUE(d) " < :today THEN " label " || ':' || CASE WHEN t." p \
+	" IS NULL AND t." h " IS NULL THEN '党委、上级纪委' WHEN t." p " IS NULL THEN '党委' ELSE '上级纪委' END || ';'" \
+	" ELSE '' END"
+#define DR_STAGE_DUE(d, p, h) "CASE WHEN " DR_OPEN(d, p, h) " THEN " DR_DUE(d) " ELSE '9999-12-31' END"
 
 static const kind_field case_fields[] = {
 	F("case_no", N_("Case number"), "案件编号", KF_TEXT, KF_UNIQUE | KF_SEARCH | KF_LOOKUP, 10, NULL, NULL, NULL),
@@ -33,11 +48,11 @@ static const kind_field case_fields[] = {
 	F("summary", N_("Summary"), "主要问题", KF_TEXT, KF_HIDDEN | KF_SEARCH, 24, NULL, NULL, NULL),
 	F("serious", N_("Serious"), "严重违纪违法", KF_BOOL, 0, 4, NULL, NULL,
 	  N_("a serious case also opens accountability reviews of the unit's two responsibility holders (一案三查)")),
-	F("stage", N_("Stage"), "办理阶段", KF_ENUM, KF_REQUIRED, 8, case_stages, NULL,
-	  N_("线索受理 → 初步核实 → 立案审查 → 审理 → 结案, or 了结 at any stage with a reason")),
+	F("stage", N_("Stage"), "办理阶段", KF_ENUM, KF_REQUIRED | KF_AUTO, 8, case_stages, NULL,
+	  N_("线索受理 → 初步核实 → 立案审查 → 审理 → 结案, or 了结 at any stage with a reason; a stage reached gets today's date when its date is empty")),
 	F("back_reason", N_("Reason for going back"), "退回理由", KF_TEXT, KF_HIDDEN, 16, NULL, NULL,
-	  N_("required when the stage goes back")),
-	F("clue_on", N_("Clue received on"), "受理日期", KF_DATE, KF_REQUIRED, 10, NULL, NULL, NULL),
+	  N_("required, and new each time, when the stage goes back or a closed case is reopened")),
+	F("clue_on", N_("Clue received on"), "受理日期", KF_DATE, KF_REQUIRED | KF_AUTO, 10, NULL, NULL, NULL),
 	F("clue_party_on", N_("Clue reported to the Party committee"), "受理报同级党委", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
 	F("clue_higher_on", N_("Clue reported to the higher commission"), "受理报上级纪委", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
 	F("verify_on", N_("Preliminary verification on"), "初核日期", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
@@ -49,12 +64,27 @@ static const kind_field case_fields[] = {
 	F("trial_on", N_("Trial on"), "审理日期", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
 	F("trial_party_on", N_("Trial reported to the Party committee"), "审理报同级党委", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
 	F("trial_higher_on", N_("Trial reported to the higher commission"), "审理报上级纪委", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
-	F("closed_on", N_("Closed on"), "结案日期", KF_DATE, 0, 10, NULL, NULL, NULL),
+	F("closed_on", N_("Closed on"), "结案日期", KF_DATE, 0, 10, NULL, NULL, N_("the date of 结案, or of 了结")),
 	F("closed_party_on", N_("Closure reported to the Party committee"), "结案报同级党委", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
 	F("closed_higher_on", N_("Closure reported to the higher commission"), "结案报上级纪委", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
 	F("ended_reason", N_("Reason for ending"), "了结理由", KF_TEXT, KF_HIDDEN, 16, NULL, NULL, N_("required for 了结")),
 	F("outcome", N_("Outcome"), "处理结果", KF_TEXT, 0, 14, NULL, NULL, N_("the discipline imposed; required to close")),
 	F("published_on", N_("Published as a typical case on"), "典型案件曝光日期", KF_DATE, KF_HIDDEN, 10, NULL, NULL, NULL),
+	{ "dual_report", N_("Dual reports overdue"), "双报告逾期", KF_TEXT, KF_DERIVED, 14, NULL, NULL,
+	  N_("stages reported late: more than dual_report_days after the stage, the Party committee or the higher commission has not been told"),
+	  "nullif(rtrim(" DR_PART("'受理'", "clue_on", "clue_party_on", "clue_higher_on")
+	  " || " DR_PART("'初核'", "verify_on", "verify_party_on", "verify_higher_on")
+	  " || " DR_PART("'立案'", "filed_on", "filed_party_on", "filed_higher_on")
+	  " || " DR_PART("'审理'", "trial_on", "trial_party_on", "trial_higher_on")
+	  " || " DR_PART("CASE WHEN t.stage = '了结' THEN '了结' ELSE '结案' END", "closed_on", "closed_party_on", "closed_higher_on")
+	  ", ';'), '')" },
+	{ "report_due", N_("Reports due by"), "双报告期限", KF_DATE, KF_DERIVED | KF_HIDDEN, 10, NULL, NULL,
+	  N_("the earliest date by which a stage's missing report is due"),
+	  "nullif(min(" DR_STAGE_DUE("clue_on", "clue_party_on", "clue_higher_on")
+	  ", " DR_STAGE_DUE("verify_on", "verify_party_on", "verify_higher_on")
+	  ", " DR_STAGE_DUE("filed_on", "filed_party_on", "filed_higher_on")
+	  ", " DR_STAGE_DUE("trial_on", "trial_party_on", "trial_higher_on")
+	  ", " DR_STAGE_DUE("closed_on", "closed_party_on", "closed_higher_on") "), '9999-12-31')" },
 };
 
 static const int case_tasks[] = { 10, 15, 0 };
@@ -64,8 +94,10 @@ const kind kind_case = {
 	.fields = case_fields, .nfields = sizeof case_fields / sizeof case_fields[0],
 	.keys = { { "case_no", NULL }, { "subject", "clue_on", NULL } },
 	.order = "clue_on", .display = "category", .owner = KO_FIELD, .owner_field = "unit",
-	.year_field = "clue_on", .state_field = "stage", .closed_states = case_closed,
-	.tasks = case_tasks, .prepare = case_prepare,
+	/* Due: the dual reports of open cases. A closed case's late closure
+	 * report still shows in dual_report and in the case view. */
+	.year_field = "clue_on", .due_field = "report_due", .state_field = "stage", .closed_states = case_closed,
+	.tasks = case_tasks, .prepare = case_prepare, .validate = case_stage_validate,
 };
 
 /* --- declaration --------------------------------------------------------------- */
@@ -110,12 +142,22 @@ static const kind_field check_fields[] = {
 
 static const int check_tasks[] = { 12, 0 };
 
+/* No points deducted is 0 (the column is NOT NULL, the assessment adds it up). */
+static lz_status check_prepare(session *s, record *r, lz_err *err)
+{
+	(void)s;
+	(void)err;
+	if (!record_get_named(r, "points_deducted"))
+		record_set_named(r, "points_deducted", "0");
+	return LZ_OK;
+}
+
 const kind kind_check = {
 	.name = "check", .label = N_("Supervision checks"), .zh = "监督检查", .table = "inspection",
 	.fields = check_fields, .nfields = sizeof check_fields / sizeof check_fields[0],
 	.keys = { { "unit", "checked_on", "check_type", NULL } },
 	.order = "checked_on", .display = "check_type", .owner = KO_FIELD, .owner_field = "unit",
-	.year_field = "checked_on", .tasks = check_tasks,
+	.year_field = "checked_on", .tasks = check_tasks, .prepare = check_prepare,
 };
 
 /* --- meeting record (同步记录) ---------------------------------------------------- */

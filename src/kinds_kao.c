@@ -130,6 +130,17 @@ static lz_status accountability_prepare(session *s, record *r, lz_err *err)
 	return plan_unit_from_person(s, r, "unit", "person", err);
 }
 
+/* Items a rule raised are kept for good, so the rule does not raise them
+ * again and the trail stays whole; only items entered by hand can go. */
+static lz_status accountability_may_delete(session *s, const record *r, lz_err *err)
+{
+	(void)s;
+	const char *rule = record_get_named(r, "rule");
+	if (rule && strcmp(rule, "manual") != 0)
+		return lz_fail(err, LZ_DENIED, _("an item raised by the rule %s is kept for good: mark it 已处理 instead"), rule);
+	return LZ_OK;
+}
+
 static const kind_field accountability_fields[] = {
 	F("rule", N_("Raised by"), "问责依据", KF_ENUM, KF_REQUIRED | KF_AUTO | KF_READONLY, 10, accountability_rules, NULL,
 	  N_("the rule that raised it, or manual for items entered by hand")),
@@ -153,7 +164,7 @@ const kind kind_accountability = {
 	.keys = { { "rule", "source_kind", "source_id", "person", NULL } },
 	.order = "year", .display = "reason", .owner = KO_FIELD, .owner_field = "unit",
 	.year_field = "year", .state_field = "state", .closed_states = accountability_closed,
-	.tasks = accountability_tasks, .prepare = accountability_prepare,
+	.tasks = accountability_tasks, .prepare = accountability_prepare, .may_delete = accountability_may_delete,
 };
 
 /* --- draw ------------------------------------------------------------------------- */

@@ -498,6 +498,8 @@ lz_status record_delete_in(session *s, const kind *k, int64_t id, lz_err *err)
 	}
 	if ((st = record_check_write(s, before, before, err)) || (st = check_unreferenced(s, before, err)))
 		goto out;
+	if (k->may_delete && (st = k->may_delete(s, before, err)))
+		goto out;
 	char sql[128];
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", k->table);
 	sqlite3_stmt *q;

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "kind.h"
 #include "kinds_master.h"
+#include "kinds_plan.h"
 #include "query.h"
 #include "record.h"
 #include "rules.h"
@@ -456,6 +457,40 @@ static void test_descriptors_match_schema(void **state)
 	close_fresh(&s);
 }
 
+/* Items a rule raised stay for good; items entered by hand may be deleted. */
+static void test_rule_items_are_kept(void **state)
+{
+	(void)state;
+	session s;
+	lz_err e;
+	open_fresh(&s);
+	int64_t town = add_unit(&s, "X01", "甲镇", "乡镇", 0);
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", (long long)town);
+	int64_t ids[2];
+	const char *rules[] = { "yian_sancha", NULL };
+	for (int i = 0; i < 2; i++) {
+		record *r = record_new(&kind_accountability);
+		record_set_named(r, "unit", buf);
+		record_set_named(r, "reason", "测试");
+		if (rules[i])
+			record_set_named(r, "rule", rules[i]);
+		if (record_save(&s, r, &e))
+			fail_msg("save: %s", e.msg);
+		ids[i] = r->id;
+		if (i == 1)
+			assert_string_equal(record_get_named(r, "rule"), "manual");
+		record_free(r);
+	}
+	int64_t audits = count(&s, "SELECT count(*) FROM audit");
+	assert_int_equal(record_delete(&s, &kind_accountability, ids[0], &e), LZ_DENIED);
+	assert_non_null(strstr(e.msg, "yian_sancha"));
+	assert_int_equal(count(&s, "SELECT count(*) FROM audit"), audits);
+	assert_int_equal(record_delete(&s, &kind_accountability, ids[1], &e), LZ_OK);
+	assert_int_equal(count(&s, "SELECT count(*) FROM accountability"), 1);
+	close_fresh(&s);
+}
+
 int main(void)
 {
 	unsetenv("LIANGZE_TODAY");
@@ -469,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_kinds_serve_tasks),
 		cmocka_unit_test(test_keyset_pages),
 		cmocka_unit_test(test_descriptors_match_schema),
+		cmocka_unit_test(test_rule_items_are_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include "record.h"
 #include "text.h"
 #include "ui.h"
+#include "views.h"
 
 static const ui_key list_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), '?', UI_CTRL('g') }, "F1 ? Ctrl-G", N_("Help"), true },
@@ -586,7 +587,13 @@ static ui_result list_key(ui_screen *sc, ui_req req, wint_t ch)
 			l->pick(l->pick_arg, r->id, shown);
 			return UI_CLOSE;
 		}
-		ui_push(app, form_open(app, l->k, r->id, false, NULL, NULL));
+		{
+			/* A kind with a view of its own (the case) opens it instead of the form. */
+			ui_view_fn view = ui_view_for_kind(l->k);
+			ui_screen *o = view ? view(app, r->id) : form_open(app, l->k, r->id, false, NULL, NULL);
+			if (o)
+				ui_push(app, o);
+		}
 		break;
 	case REQ_BACK: return UI_CLOSE;
 	default: break;

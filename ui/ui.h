@@ -164,6 +164,12 @@ ui_screen *mechanism_open(ui_app *app, int mechanism);
 /* The Tiancheng index of a month (the latest with entries): ranking per category, proposals to decide. */
 ui_screen *tiancheng_open(ui_app *app);
 
+/* Random checks: draw units of a category (stored and audited first), show a draw's pool, seed and result, replay it, draw again with a reason. */
+ui_screen *draw_screen_open(ui_app *app);
+
+/* One case: its facts, its stages as a timeline with the dual reports (late ones in red), and the three lines of inquiry (一案三查). */
+ui_screen *case_view_open(ui_app *app, int64_t id);
+
 /* Chooses one of choices (NULL-terminated UTF-8) in a small list; calls pick
  * with the index, or does nothing when cancelled. */
 ui_screen *choice_open(ui_app *app, const char *title, const char *const *choices, int current,
