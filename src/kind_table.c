@@ -26,6 +26,14 @@ const kind *const kind_all[] = {
 	/* 考 */
 	&kind_assessment,
 	&kind_annual_review,
+	/* 述 */
+	&kind_report,
+	&kind_duty_meeting,
+	&kind_duty_report,
+	/* 评 */
+	&kind_evaluation,
+	&kind_survey,
+	&kind_vetting,
 	/* registers */
 	&kind_accountability,
 	&kind_draw,

@@ -14,6 +14,10 @@ extern const kind kind_document, kind_letter, kind_commitment, kind_duty_letter,
 extern const kind kind_inquiry, kind_interview, kind_index_entry, kind_rectification, kind_proposal;
 /* 查 (kinds_cha.c) */
 extern const kind kind_case, kind_declaration, kind_check, kind_meeting_record, kind_audit_finding;
+/* 述 and 评 (kinds_shuping.c) */
+extern const kind kind_report, kind_duty_meeting, kind_duty_report, kind_evaluation, kind_survey, kind_vetting;
+extern const char *const report_modes[], *const duty_ratings[], *const evaluation_groups[], *const evaluation_phases[];
+extern const char *const vetting_conclusions[];
 /* 考 and the registers rules write (kinds_kao.c) */
 extern const kind kind_assessment, kind_annual_review, kind_accountability, kind_draw;
 extern const char *const case_sources[], *const case_categories[], *const case_stages[];
