@@ -13,7 +13,7 @@
 static const char *const valued[] = {
 	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
 	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason",
-	"-n", "--category", "--redraw", NULL
+	"-n", "--category", "--redraw", "--meeting", NULL
 };
 static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
 
@@ -149,9 +149,13 @@ static void usage(FILE *out)
 		"  report overview                       units and cadres by category\n"
 		"  report accountability [--all] [--year Y] [--unit U] [--format text|csv]   the accountability register\n"
 		"  rules run                             apply every rule now (for cron)\n"
+		"  ranking satisfaction --year Y [--format text|csv] [-o FILE.xlsx]\n"
 		"  ranking tiancheng --period YYYY-MM [--format text|csv] [-o FILE.xlsx]\n"
 		"  proposal list [--all] | proposal confirm ID | proposal dismiss ID --reason TEXT\n"
 		"  draw check --category CATEGORY -n N [--redraw ID --reason TEXT] | draw replay ID\n"
+		"  draw secretaries --meeting ID [-n N] [--redraw ID --reason TEXT]   who reports at a duty-report meeting\n"
+		"  report evaluations --year Y [--format text|csv]   evaluations of 三述 cadres per cadre\n"
+		"  vetting export ID -o FILE.xlsx       a promotion vetting: the cadre's record from every ledger\n"
 		"  issue --year Y                        the year's letters to leaders and lead units, and leaders' commitments\n"
 		"  user add LOGIN --role admin|staff|viewer [--scope UNIT] [--name NAME]\n"
 		"  user set LOGIN [--role ROLE] [--scope UNIT|--scope \"\"] [--name NAME]\n"
@@ -190,6 +194,7 @@ int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui, void (*before_co
 		{ "export", cli_export }, { "report", cli_report }, { "rules", cli_rules }, { "user", cli_user },
 		{ "config", cli_config }, { "issue", cli_issue }, { "ranking", cli_ranking }, { "proposal", cli_proposal },
 		{ "draw", cli_draw },
+		{ "vetting", cli_vetting },
 	};
 	if (!cmd || strcmp(cmd, "dashboard") == 0) {
 		if (tui) {

@@ -1,5 +1,6 @@
-/* cli_draw.c — `draw check` (a random check of N units of a category) and
- * `draw replay ID` (whether a stored draw replays from its seed). */
+/* cli_draw.c — `draw check` (a random check of N units of a category),
+ * `draw secretaries` (who reports at a duty-report meeting) and `draw replay
+ * ID` (whether a stored draw replays from its seed). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "cli.h"
 #include "draw.h"
 #include "draw_check.h"
+#include "duty_draw.h"
 #include "i18n.h"
 
 /* A positive whole number from option name, or 0 when absent. */
@@ -60,6 +62,38 @@ static lz_status draw_check_cmd(const cli_cmd *c, lz_err *err)
 	return st;
 }
 
+static lz_status draw_secretaries_cmd(const cli_cmd *c, lz_err *err)
+{
+	const char *reason = cli_opt(c, "--reason");
+	long long meeting, count, redraw;
+	lz_status st = positive(c, "--meeting", &meeting, err);
+	if (st || (st = positive(c, "-n", &count, err)) || (st = positive(c, "--redraw", &redraw, err)))
+		return st;
+	if (!meeting)
+		return lz_fail(err, LZ_USAGE, "%s",
+			       _("draw secretaries needs --meeting ID (and --redraw DRAW --reason TEXT to draw again)"));
+	if (reason && !redraw)
+		return lz_fail(err, LZ_USAGE, "%s", _("--reason goes with --redraw ID: only drawing again needs a reason"));
+	session s;
+	if ((st = cli_session(c, &s, false, NULL, err)))
+		return st;
+	duty_draw d;
+	if (!(st = duty_draw_run(&s, meeting, (int)count, redraw, reason, &d, err))) {
+		printf(_("Duty reports of meeting %lld: draw %lld, seed %s, %d of %d secretaries drawn\n"), meeting,
+		       (long long)d.draw.id, d.draw.seed, d.draw.count, d.npool);
+		if (d.replaced)
+			printf(_("the %d duty reports of the earlier draw were removed\n"), d.replaced);
+		for (int i = 0; i < d.draw.count; i++) {
+			const draw_item *p = &d.pool[d.draw.picked[i]];
+			printf(_("%3d. %s %s (duty report %lld)\n"), i + 1, p->code ? p->code : "", p->name,
+			       (long long)d.reports[i]);
+		}
+		duty_draw_free(&d);
+	}
+	session_close(&s);
+	return st;
+}
+
 static lz_status draw_replay_cmd(const cli_cmd *c, lz_err *err)
 {
 	char *end;
@@ -81,7 +115,10 @@ lz_status cli_draw(const cli_cmd *c, lz_err *err)
 	const char *what = c->npos > 1 ? c->pos[1] : "";
 	if (strcmp(what, "check") == 0)
 		return draw_check_cmd(c, err);
+	if (strcmp(what, "secretaries") == 0)
+		return draw_secretaries_cmd(c, err);
 	if (strcmp(what, "replay") == 0)
 		return draw_replay_cmd(c, err);
-	return lz_fail(err, LZ_USAGE, "%s", _("draw takes one subcommand: check --category CATEGORY -n N, or replay ID"));
+	return lz_fail(err, LZ_USAGE, "%s",
+		       _("draw takes one subcommand: check --category CATEGORY -n N, secretaries --meeting ID, or replay ID"));
 }

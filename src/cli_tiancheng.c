@@ -1,24 +1,18 @@
 /* cli_tiancheng.c — `ranking tiancheng` (a month's ranking as text, CSV or a
- * workbook) and `proposal list|confirm|dismiss` (the proposals rules make). */
+ * workbook), the dispatch of `ranking` (satisfaction: cli_ranking.c) and
+ * `proposal list|confirm|dismiss` (the proposals rules make). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_ranking.h"
 #include "date.h"
 #include "i18n.h"
 #include "proposal.h"
 #include "record.h"
 #include "textout.h"
 #include "tiancheng.h"
-
-static lz_status check_format(const char *fmt, int *csv, lz_err *err)
-{
-	if (fmt && strcmp(fmt, "csv") && strcmp(fmt, "text"))
-		return lz_fail(err, LZ_USAGE, _("--format takes text or csv, not '%s'"), fmt);
-	*csv = fmt && strcmp(fmt, "csv") == 0;
-	return LZ_OK;
-}
 
 static void print_ranking(const tiancheng_ranking *r, int csv)
 {
@@ -61,7 +55,7 @@ static lz_status ranking_tiancheng(const cli_cmd *c, lz_err *err)
 	const char *pin = cli_opt(c, "--period"), *out = cli_opt(c, "-o");
 	char period[8];
 	int csv;
-	lz_status st = check_format(cli_opt(c, "--format"), &csv, err);
+	lz_status st = cli_ranking_format(cli_opt(c, "--format"), &csv, err);
 	if (st)
 		return st;
 	if (!pin)
@@ -93,13 +87,15 @@ lz_status cli_ranking(const cli_cmd *c, lz_err *err)
 	const char *what = c->npos > 1 ? c->pos[1] : "";
 	if (strcmp(what, "tiancheng") == 0)
 		return ranking_tiancheng(c, err);
-	return lz_fail(err, LZ_USAGE, _("ranking: unknown ranking '%s' (available: tiancheng)"), what);
+	if (strcmp(what, "satisfaction") == 0)
+		return cli_ranking_satisfaction(c, err);
+	return lz_fail(err, LZ_USAGE, _("ranking: unknown ranking '%s' (available: satisfaction, tiancheng)"), what);
 }
 
 static lz_status proposal_list(const cli_cmd *c, session *s, lz_err *err)
 {
 	int csv;
-	lz_status st = check_format(cli_opt(c, "--format"), &csv, err);
+	lz_status st = cli_ranking_format(cli_opt(c, "--format"), &csv, err);
 	if (st)
 		return st;
 	static const char *const fields[] = { "id", "rule", "unit_code", "unit_name", "period", "state", "reason",

@@ -187,7 +187,7 @@ lz_status demo_plan_fill(session *s, lz_err *err)
 	/* Each generator starts its own stream, so growing one part of the
 	 * demo leaves the others' records as they were. */
 	lz_status (*const part[])(demo_plan_ctx *, lz_err *) = { demo_plan_ming, demo_plan_xun, demo_plan_index,
-									   demo_plan_chakao };
+									   demo_plan_chakao, demo_plan_shuping };
 	lz_status st = load_units(&c, err);
 	if (!st)
 		st = load_people(&c, err);

@@ -90,4 +90,9 @@ lz_status demo_plan_index(demo_plan_ctx *c, lz_err *err);
  * accountability items entered by hand. */
 lz_status demo_plan_chakao(demo_plan_ctx *c, lz_err *err);
 
+/* The 述 and 评 records (demo_shuping.c): this year's and last year's 三述,
+ * duty-report meetings, evaluations, three years of satisfaction surveys
+ * shaped for the satisfaction rule, and this year's vetting. */
+lz_status demo_plan_shuping(demo_plan_ctx *c, lz_err *err);
+
 #endif

@@ -2,7 +2,9 @@
 #include "rules.h"
 #include "rule_audit.h"
 #include "rule_notice.h"
+#include "rule_report.h"
 #include "rule_yian.h"
+#include "satisfaction.h"
 #include "tiancheng.h"
 
 const struct rule *const rule_builtin[] = {
@@ -10,5 +12,7 @@ const struct rule *const rule_builtin[] = {
 	&tiancheng_rule,
 	&rule_audit_serious,
 	&rule_yian_sancha,
+	&rule_report_late,
+	&satisfaction_rule,
 	NULL
 };

@@ -25,6 +25,8 @@ const setting_def settings_defs[] = {
 	{ "dual_report_days", ST_INT, "5", 0, 365, N_("days after a case stage by which it must be reported both to the Party committee and to the higher commission") },
 	{ "satisfaction_low", ST_DEC, "80", 0, 100, N_("satisfaction score below which a unit counts as low") },
 	{ "report_late_notice_max_days", ST_INT, "30", 1, 365, N_("days late up to which a late report brings a notice of criticism") },
+	{ "report_measure_minor", ST_TEXT, "通报批评", 0, 0, N_("accountability measure for a 三述 report up to report_late_notice_max_days late") },
+	{ "report_measure_major", ST_TEXT, "诫勉谈话", 0, 0, N_("accountability measure for a 三述 report later than that, or found untruthful") },
 	{ "assess_max_lead", ST_INT, "20", 0, 100, N_("assessment: most points for leadership") },
 	{ "assess_max_duties", ST_INT, "20", 0, 100, N_("assessment: most points for carrying out duties") },
 	{ "assess_max_style", ST_INT, "15", 0, 100, N_("assessment: most points for conduct") },

@@ -432,6 +432,272 @@ def cha_and_kao_are_the_same_every_time_and_never_dated_ahead():
         finally:
             e.close()
 
+
+# --- 述 and 评 -------------------------------------------------------------------
+SHUPING = {  # kind: (table, fewest, most)
+    "report": ("report", 700, 900),
+    "duty_meeting": ("duty_meeting", 2, 2),
+    "duty_report": ("duty_report", 10, 10),
+    "evaluation": ("evaluation", 540, 1100),
+    "survey": ("survey", 363, 363),
+    "vetting": ("vetting", 5, 7),
+}
+SHUPING_DATES = {
+    "report": ["due", "submitted_on", "copied_committee_on", "copied_commission_on", "copied_org_on", "published_on"],
+    "duty_meeting": ["held_on"],
+    "vetting": ["started_on", "concluded_on"],
+}
+ORAL = "向区纪委全委会口头"
+REPORTING = "u.category IN ('乡镇', '街道', '区级部门') AND u.code <> 'B03'"
+
+
+def report_rows(e, day=TODAY):
+    """Every report with its unit code and the days it is (or was) late as of day."""
+    rows = e.sql("SELECT r.id, u.code, p.post, p.principal, r.year, r.mode, r.due, r.submitted_on, r.truthful, r.note,"
+                 " r.copied_committee_on, r.copied_commission_on, r.copied_org_on, r.published_on"
+                 " FROM report r JOIN person p ON p.id = r.person JOIN unit u ON u.id = p.unit ORDER BY r.id")
+    out = []
+    for r in rows:
+        d = dict(zip(("id", "unit", "post", "principal", "year", "mode", "due", "submitted", "truthful", "note",
+                      "committee", "commission", "org", "published"), r))
+        d["late"] = max(0, days(d["due"], d["submitted"] or day))
+        out.append(d)
+    return out
+
+
+def satisfaction_flags(e):
+    """(group, year) -> {unit code: (score, low, bottom three)}, recomputed from the surveys
+    with satisfaction_low at 80.00 (below it is low)."""
+    by = {}
+    for code, cat, year, score in e.sql("SELECT u.code, u.category, s.year, s.score FROM survey s"
+                                        " JOIN unit u ON u.id = s.unit"):
+        by.setdefault((GROUP[cat], year), {})[code] = score
+    flags = {}
+    for key, units in by.items():
+        flags[key] = {code: (v, v < 8000, sum(1 for w in units.values() if w < v) < 3) for code, v in units.items()}
+    return flags
+
+
+def held_to_account(flags, year):
+    """Units low and in their category's bottom three in year and the year before."""
+    held = set()
+    for (g, y), units in flags.items():
+        if y != year:
+            continue
+        before = flags.get((g, y - 1), {})
+        for code, (v, low, bottom) in units.items():
+            if low and bottom and code in before and before[code][1] and before[code][2]:
+                held.add(code)
+    return held
+
+
+def shuping_not_after(e, day):
+    for table, cols in SHUPING_DATES.items():
+        for col in cols:
+            if col == "due":
+                continue
+            n = e.sql("SELECT count(*) FROM %s WHERE %s > ?" % (table, col), day)[0][0]
+            eq(n, 0, "%s.%s after %s" % (table, col, day))
+
+
+@test
+def shu_and_ping_kinds_are_filled_through_the_record_layer():
+    e = shared_demo()
+    for kind, (table, lo, hi) in SHUPING.items():
+        ids = [r[0] for r in e.sql("SELECT id FROM %s ORDER BY id" % table)]
+        if not lo <= len(ids) <= hi:
+            raise AssertionError("%s: %d records, expected %d..%d" % (kind, len(ids), lo, hi))
+        audited = e.sql("SELECT record_id, action FROM audit WHERE kind = ? ORDER BY record_id", kind)
+        eq([a[0] for a in audited], ids, "%s audit rows" % kind)
+        eq({a[1] for a in audited}, {"insert"}, "%s audit actions" % kind)
+    eq(e.sql("PRAGMA foreign_key_check"), [], "foreign keys")
+    shuping_not_after(e, TODAY)
+    year = int(TODAY[:4])
+    # This year's and last year's 三述 of every leader of the towns, streets and departments.
+    leaders = e.sql("SELECT count(*) FROM person p JOIN unit u ON u.id = p.unit WHERE (p.principal = 1"
+                    " OR p.team_member = 1) AND " + REPORTING)[0][0]
+    eq(dict(e.sql("SELECT year, count(*) FROM report GROUP BY year")), {year - 1: leaders, year: leaders}, "reports")
+    eq(e.sql("SELECT count(*) FROM report r JOIN person p ON p.id = r.person JOIN unit u ON u.id = p.unit"
+             " WHERE NOT (" + REPORTING + ") OR (p.principal = 0 AND p.team_member = 0)")[0][0], 0, "who reports")
+    rows = report_rows(e)
+    # The mode was filled in by liangze: oral for the principals.
+    eq([r["id"] for r in rows if (r["mode"] == ORAL) != bool(r["principal"])], [], "modes")
+    for r in rows:
+        if not (r["due"][:4] == str(r["year"]) and r["due"][5:7] == "02" and r["due"][8:] >= "20"):
+            raise AssertionError("due in late February: %r" % r)
+    # Principals copy theirs to 区委, 区纪委, 区委组织部 (a few forget one), many publish it.
+    oral = [r for r in rows if r["mode"] == ORAL and r["submitted"]]
+    full = [r for r in oral if r["committee"] and r["commission"] and r["org"]]
+    if not 0.8 * len(oral) <= len(full) < len(oral):
+        raise AssertionError("copies of principals' reports: %d of %d" % (len(full), len(oral)))
+    eq([r["id"] for r in rows if r["mode"] != ORAL and (r["committee"] or r["published"])], [], "written reports stay in")
+    eq([r["id"] for r in full if min(r["committee"], r["commission"], r["org"]) < r["submitted"]], [], "copied after")
+    published = [r for r in oral if r["published"]]
+    if not 0.4 * len(oral) <= len(published) <= 0.85 * len(oral):
+        raise AssertionError("published online: %d of %d" % (len(published), len(oral)))
+
+
+@test
+def three_reports_late_untrue_and_missing():
+    e = shared_demo()
+    year = int(TODAY[:4])
+    rows = report_rows(e)
+    last = [r for r in rows if r["year"] == year - 1]
+    now = [r for r in rows if r["year"] == year]
+    late = sorted(r["late"] for r in last if r["late"])
+    if not 5 <= len(late) <= 8 or [d for d in late if d > 30] != [45] or 30 not in late:
+        raise AssertionError("last year's late reports: %r" % late)
+    untrue = [r for r in rows if not r["truthful"]]
+    eq([(r["unit"], r["year"]) for r in untrue], [("X16", year - 1)], "one untruthful report")
+    if not untrue[0]["note"] or untrue[0]["late"]:
+        raise AssertionError("untruthful report on time, with a note: %r" % untrue[0])
+    missing = [r for r in now if not r["submitted"]]
+    eq(sorted(r["unit"] for r in missing), ["B51", "X24"], "this year's reports not in")
+    eq([r["id"] for r in missing if r["due"] >= TODAY], [], "missing reports are due")
+    if not 2 <= len([r for r in now if r["submitted"] and r["late"]]) <= 5:
+        raise AssertionError("this year's late reports")
+    if len([r for r in rows if r["late"]]) > 0.03 * len(rows):
+        raise AssertionError("most reports on time")
+    # The worked-out columns agree.
+    by_id = {r["id"]: r for r in rows}
+    for r in listed(e, "report"):
+        want = by_id[int(r["id"])]
+        eq(r["timely"], "否" if want["late"] else "是", "timely of report %s" % r["id"])
+        eq(r["days_late"], str(want["late"]) if want["late"] else "", "days_late of report %s" % r["id"])
+    # The report_late rule (when in force) holds exactly those to account.
+    items = e.sql("SELECT source_kind, source_id, state FROM accountability WHERE rule = 'report_late'")
+    if items:
+        eq({i[0] for i in items}, {"report"}, "report_late source kind")
+        eq({i[1] for i in items}, {r["id"] for r in rows if r["late"] or not r["truthful"]}, "report_late items")
+        eq({i[2] for i in items}, {"待处理"}, "report_late states")
+
+
+@test
+def satisfaction_surveys_shaped_for_the_rule():
+    e = shared_demo()
+    year = int(TODAY[:4])
+    years = [year - 3, year - 2, year - 1]
+    ranked = {r[0] for r in e.sql("SELECT code FROM unit WHERE category IN (%s)" % ",".join("?" * len(RANKED)), *RANKED)}
+    have = e.sql("SELECT u.code, s.year, s.score, s.respondents FROM survey s JOIN unit u ON u.id = s.unit")
+    eq({(r[0], r[1]) for r in have}, {(u, y) for u in ranked for y in years}, "a survey per ranked unit and year")
+    eq([r for r in have if not (7000 <= r[2] <= 9800 and 100 <= r[3] <= 400)], [], "scores and respondents")
+    if len({r[2] % 100 for r in have}) < 50:
+        raise AssertionError("scores with two decimals")
+    flags = satisfaction_flags(e)
+    eq(held_to_account(flags, year - 1), {"X23", "B38"}, "held to account for last year")
+    eq(held_to_account(flags, year - 2), set(), "held to account for the year before")
+    tt, dept, pub = (0, year - 1), (1, year - 1), (2, year - 1)
+    # Low in one of the two years only; exactly 80.00 is not low; low twice but fourth from the bottom once.
+    for code, g in (("X21", 0), ("C14", 3)):
+        eq(flags[(g, year - 1)][code][1:], (True, True), "%s low and bottom three last year" % code)
+        eq(flags[(g, year - 2)][code][1], False, "%s not low the year before" % code)
+    eq(flags[tt]["X27"], (8000, False, True), "X27 at exactly 80.00, bottom three")
+    eq(flags[(0, year - 2)]["X27"][1:], (True, True), "X27 low and bottom three the year before")
+    eq(flags[(1, year - 2)]["B29"][1:], (True, False), "B29 low but fourth from the bottom")
+    eq(flags[dept]["B29"][1:], (True, True), "B29 low and bottom three last year")
+    # A tie at the bottom-three line: four units of 公共服务行业 in the bottom three.
+    eq(sorted(c for c, f in flags[pub].items() if f[2]), ["G02", "G03", "G04", "G08"], "tie at the bottom three")
+    eq(flags[pub]["G03"][0], flags[pub]["G08"][0], "the tie")
+    # The satisfaction rule (when in force) holds exactly those to account.
+    items = e.sql("SELECT u.code, a.year, a.source_kind, a.source_id, a.state FROM accountability a"
+                  " JOIN unit u ON u.id = a.unit WHERE a.rule = 'satisfaction'")
+    if items:
+        eq(sorted((i[0], i[1]) for i in items), [("B38", year - 1), ("X23", year - 1)], "satisfaction items")
+        surveys = dict(((c, y), i) for i, c, y in e.sql("SELECT s.id, u.code, s.year FROM survey s"
+                                                       " JOIN unit u ON u.id = s.unit"))
+        eq(sorted((i[2], i[3]) for i in items), sorted(("survey", surveys[(i[0], i[1])]) for i in items),
+           "satisfaction item sources")
+        eq({i[4] for i in items}, {"待处理"}, "satisfaction states")
+
+
+@test
+def duty_meetings_evaluations_and_vetting():
+    e = shared_demo()
+    year = int(TODAY[:4])
+    meetings = e.sql("SELECT id, substr(held_on, 1, 4), draw_count, draw FROM duty_meeting ORDER BY held_on")
+    eq([(m[1], m[2]) for m in meetings], [(str(year - 1), 5), (str(year), 5)], "duty-report meetings")
+    drawn = {}
+    for m in meetings:
+        rows = e.sql("SELECT d.person, d.summary, d.questions, d.rating FROM duty_report d WHERE d.meeting = ?", m[0])
+        eq(len(rows), 5, "secretaries reporting at meeting %d" % m[0])
+        eq([r for r in rows if not (r[1] and "问:" in (r[2] or "") and r[3])], [], "reports, questions and ratings")
+        drawn[m[0]] = {r[0] for r in rows}
+    if drawn[meetings[0][0]] & drawn[meetings[1][0]]:
+        raise AssertionError("a secretary drawn two years running")
+    eq(e.sql("SELECT count(*) FROM duty_report d JOIN person p ON p.id = d.person JOIN unit u ON u.id = p.unit"
+             " WHERE u.supervisor_holder IS NOT p.id OR NOT (" + REPORTING + ")")[0][0], 0, "supervisory holders")
+    ratings = {r[0] for r in e.sql("SELECT rating FROM duty_report")}
+    if not {"好", "较好", "一般"} <= ratings:
+        raise AssertionError("ratings: %r" % ratings)
+    # Evaluations of last year's oral reporters only, 6 to 12 each, both groups and phases.
+    oral = {r[0] for r in e.sql("SELECT person FROM report WHERE year = ? AND mode = ?", year - 1, ORAL)}
+    per = {}
+    for person, y, ev, group, phase, score in e.sql("SELECT person, year, evaluator, evaluator_group, phase, score"
+                                                    " FROM evaluation"):
+        eq(y, year - 1, "evaluation year")
+        per.setdefault(person, []).append((ev, group, phase, score))
+    eq(set(per), oral, "evaluated cadres")
+    members = {r[0] for r in e.sql("SELECT name FROM person WHERE commission_member = 1")}
+    for person, evs in per.items():
+        if not 6 <= len(evs) <= 12:
+            raise AssertionError("%d evaluations of %d" % (len(evs), person))
+        eq({(g, p) for _, g, p, _ in evs} >= {("管理服务对象", "会前"), ("纪委委员", "会前"), ("纪委委员", "会议现场")},
+           True, "groups and phases for %d" % person)
+        eq([ev for ev, g, _, _ in evs if g == "纪委委员" and ev not in members], [], "members evaluating")
+    scores = [s for evs in per.values() for *_, s in evs]
+    if min(scores) < 60 or max(scores) > 100 or not 78 <= sum(scores) / len(scores) <= 90:
+        raise AssertionError("evaluation scores %d..%d, mean %.1f" % (min(scores), max(scores),
+                                                                      sum(scores) / len(scores)))
+    # Vetting: this year, some concluded, each cadre with a record elsewhere; a case and an item hold two back.
+    vet = e.sql("SELECT v.person, v.started_on, v.conclusion, v.concluded_on, u.code FROM vetting v"
+                " JOIN person p ON p.id = v.person JOIN unit u ON u.id = p.unit")
+    eq([v for v in vet if v[1][:4] != str(year)], [], "vetting started this year")
+    done = [v for v in vet if v[2]]
+    if not 2 <= len(done) < len(vet) or any(not v[3] or v[3] < v[1] for v in done):
+        raise AssertionError("concluded vetting: %r" % vet)
+    eq([v for v in vet if not v[2] and v[3]], [], "a date only with a conclusion")
+    other = "(SELECT count(*) FROM %s WHERE %s = ?)"
+    record_sql = " + ".join(other % t for t in (("commitment", "person"), ("inquiry", "respondent"),
+                                                  ("annual_review", "person"), ("case_file", "subject"),
+                                                  ("accountability", "person")))
+    for v in vet:
+        if not e.sql("SELECT " + record_sql, *[v[0]] * 5)[0][0]:
+            raise AssertionError("vetted cadre %d without other records" % v[0])
+    held = {v[4] for v in vet if v[2] == "暂缓提拔"}
+    eq(held, {"X05", "X27"}, "held back")
+    eq(e.sql("SELECT count(*) FROM vetting v JOIN case_file k ON k.subject = v.person")[0][0], 1, "vetted with a case")
+    if not e.sql("SELECT count(*) FROM vetting v JOIN accountability a ON a.person = v.person")[0][0]:
+        raise AssertionError("no vetted cadre with an accountability item")
+
+
+@test
+def shu_and_ping_are_the_same_every_time_and_never_dated_ahead():
+    a, b = shared_demo(), demo_env()
+    try:
+        sa, sb = a.snapshot(), b.snapshot()
+        for table, lo, hi in SHUPING.values():
+            eq(sa[table], sb[table], "%s in two demo databases" % table)
+    finally:
+        b.close()
+    for day in ("2027-01-05", "2026-07-01"):
+        e = Env()
+        try:
+            e.run("init", "--demo", env={"LIANGZE_TODAY": day}, check=0)
+            shuping_not_after(e, day)
+            eq(e.sql("PRAGMA foreign_key_check"), [], "foreign keys on %s" % day)
+            rows = report_rows(e, day)
+            y = int(day[:4])
+            eq(sorted(r["unit"] for r in rows if r["year"] == y and not r["submitted"]), ["B51", "X24"],
+               "this year's reports not in on %s" % day)
+            if not all(r["late"] for r in rows if r["year"] == y and not r["submitted"]):
+                raise AssertionError("missing reports not yet late on %s" % day)
+            if len([r for r in rows if r["year"] == y - 1 and r["late"]]) < 5:
+                raise AssertionError("last year's late reports on %s" % day)
+            eq(held_to_account(satisfaction_flags(e), y - 1), {"X23", "B38"}, "held to account on %s" % day)
+            eq(e.sql("SELECT count(*) FROM duty_report")[0][0], 10, "duty reports on %s" % day)
+        finally:
+            e.close()
+
 if __name__ == "__main__":
     try:
         main()

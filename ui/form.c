@@ -508,9 +508,19 @@ ui_screen *form_open(ui_app *app, const kind *k, int64_t id, bool edit, void (*o
 		snprintf(fm->sc.title, sizeof fm->sc.title, "%s", kind_title(k));
 		return &fm->sc;
 	}
+	/* A new record starts from the defaults the kind fills in itself (a
+	 * letter's 草稿, a report counted truthful, a case's first stage …). */
+	record *fresh = NULL;
+	if (!fm->orig && k->prepare && (fresh = record_new(k)) != NULL) {
+		lz_err pe;
+		if (k->prepare(&app->s, fresh, &pe) != LZ_OK) {
+			record_free(fresh);
+			fresh = NULL;
+		}
+	}
 	for (int i = 0; i < k->nfields; i++) {
 		const kind_field *f = &k->fields[i];
-		const char *v = fm->orig ? fm->orig->v[i] : NULL;
+		const char *v = fm->orig ? fm->orig->v[i] : fresh ? fresh->v[i] : NULL;
 		if (f->type == KF_REF) {
 			set_ref(fm, i, v ? strtoll(v, NULL, 10) : 0, NULL);
 		} else {
@@ -518,6 +528,7 @@ ui_screen *form_open(ui_app *app, const kind *k, int64_t id, bool edit, void (*o
 			le_init(&fm->ff[i].le, !v && f->type == KF_BOOL ? "0" : v);
 		}
 	}
+	record_free(fresh);
 	if (!fm->orig)
 		prefill_scope(fm);
 	for (int i = 0; i < k->nfields; i++) {

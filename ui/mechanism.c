@@ -44,6 +44,8 @@ static const ui_key mech_keys[] = {
 	{ REQ_ENTER, { '\r', '\n', UI_K(KEY_ENTER) }, "Enter", N_("Open the ledger"), true },
 	/* 明 only: the year's letters and commitments in one go (tasks 1-2). */
 	{ REQ_NEW, { UI_K(KEY_F(9)), 'i' }, "F9 i", N_("Batch issue"), true },
+	/* 述 only: who of the discipline secretaries reports at a meeting (task 20). */
+	{ REQ_PICK, { UI_K(KEY_F(8)), 'd' }, "F8 d", N_("Secretaries' draw"), true },
 	{ REQ_UP, { UI_K(KEY_UP), 'k' }, "↑ k", N_("Previous task"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j' }, "↓ j", N_("Next task"), false },
 	{ REQ_LEFT, { UI_K(KEY_LEFT), 'h' }, "← h", N_("Previous mechanism"), false },
@@ -472,6 +474,18 @@ static void mech_issue(mech_screen *ms)
 		  n.made[ISSUE_COMMITMENT], issue_what_name(ISSUE_COMMITMENT), existing, more);
 }
 
+/* The secretaries' draw of 述, opened above this screen. */
+static void mech_duty_draw(mech_screen *ms)
+{
+	if (ms->mechanism != catalog_mechanism_of(20)) {
+		ui_status(ms->sc.app, "%s", _("The secretaries' draw belongs to 述 (task 20): ← or → goes there"));
+		return;
+	}
+	ui_screen *next = duty_draw_open(ms->sc.app);
+	if (next)
+		ui_push(ms->sc.app, next);
+}
+
 static ui_result mech_key(ui_screen *sc, ui_req req, wint_t ch)
 {
 	mech_screen *ms = (mech_screen *)sc;
@@ -513,6 +527,9 @@ static ui_result mech_key(ui_screen *sc, ui_req req, wint_t ch)
 		break;
 	case REQ_NEW:
 		mech_issue(ms);
+		break;
+	case REQ_PICK:
+		mech_duty_draw(ms);
 		break;
 	default:
 		break;

@@ -164,11 +164,20 @@ ui_screen *mechanism_open(ui_app *app, int mechanism);
 /* The Tiancheng index of a month (the latest with entries): ranking per category, proposals to decide. */
 ui_screen *tiancheng_open(ui_app *app);
 
+/* The satisfaction surveys of a year (the latest surveyed): ranking per category, bottom three and units held to account marked, export. */
+ui_screen *satisfaction_open(ui_app *app);
+
 /* Random checks: draw units of a category (stored and audited first), show a draw's pool, seed and result, replay it, draw again with a reason. */
 ui_screen *draw_screen_open(ui_app *app);
 
+/* The draw of discipline secretaries who report at a duty-report meeting: the pool, the seed and the result of the latest meeting (or one chosen), a draw, a replay, a redraw with a reason. */
+ui_screen *duty_draw_open(ui_app *app);
+
 /* One case: its facts, its stages as a timeline with the dual reports (late ones in red), and the three lines of inquiry (一案三查). */
 ui_screen *case_view_open(ui_app *app, int64_t id);
+
+/* One promotion vetting: the cadre, the proposed post, every record the ledgers hold naming the cadre grouped by kind, and the conclusion; x exports the sheet. */
+ui_screen *vetting_view_open(ui_app *app, int64_t id);
 
 /* Chooses one of choices (NULL-terminated UTF-8) in a small list; calls pick
  * with the index, or does nothing when cancelled. */

@@ -9,6 +9,7 @@ static const struct {
 	ui_view_fn open;
 } views[] = {
 	{ "case", case_view_open },
+	{ "vetting", vetting_view_open },
 };
 
 ui_view_fn ui_view_for_kind(const kind *k)
