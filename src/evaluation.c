@@ -9,6 +9,7 @@
 #include "kinds_master.h"
 #include "kinds_plan.h"
 #include "record.h"
+#include "rule_util.h"
 
 /* Sums before the means are taken. */
 typedef struct sums {
@@ -82,12 +83,6 @@ lz_status evaluation_summary(session *s, int64_t person, int year, evaluation_st
 	return st;
 }
 
-static void col(sqlite3_stmt *q, int i, char *out, size_t n)
-{
-	const char *v = (const char *)sqlite3_column_text(q, i);
-	snprintf(out, n, "%s", v ? v : "");
-}
-
 lz_status evaluation_year(session *s, int year, evaluation_row **rows, int *n, lz_err *err)
 {
 	*rows = NULL;
@@ -124,9 +119,9 @@ lz_status evaluation_year(session *s, int year, evaluation_row **rows, int *n, l
 			memset(cur, 0, sizeof *cur);
 			memset(&sm, 0, sizeof sm);
 			cur->person = person;
-			col(q, 1, cur->code, sizeof cur->code);
-			col(q, 2, cur->name, sizeof cur->name);
-			col(q, 3, cur->unit, sizeof cur->unit);
+			rule_col(q, 1, cur->code, sizeof cur->code);
+			rule_col(q, 2, cur->name, sizeof cur->name);
+			rule_col(q, 3, cur->unit, sizeof cur->unit);
 		}
 		add(&cur->stats, &sm, (const char *)sqlite3_column_text(q, 5), (const char *)sqlite3_column_text(q, 6),
 		    sqlite3_column_int(q, 7), sqlite3_column_int64(q, 8));

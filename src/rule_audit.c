@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "kinds_plan.h"
 #include "record.h"
+#include "rule_util.h"
 
 #define RULE_NAME "audit_serious"
 #define PENDING "待处理"
@@ -37,12 +38,6 @@ typedef struct finding {
 	char holder[24], holder_name[128];
 	char *text;
 } finding;
-
-static void col(sqlite3_stmt *q, int i, char *out, size_t n)
-{
-	const char *v = (const char *)sqlite3_column_text(q, i);
-	snprintf(out, n, "%s", v ? v : "");
-}
 
 static lz_status load_finding(session *s, int64_t id, finding *f, lz_err *err)
 {
@@ -59,14 +54,14 @@ static lz_status load_finding(session *s, int64_t id, finding *f, lz_err *err)
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		f->exists = true;
-		col(q, 0, f->type, sizeof f->type);
-		col(q, 1, f->date, sizeof f->date);
-		col(q, 2, f->unit, sizeof f->unit);
-		col(q, 3, f->unit_name, sizeof f->unit_name);
-		col(q, 4, f->person, sizeof f->person);
-		col(q, 5, f->person_name, sizeof f->person_name);
-		col(q, 6, f->holder, sizeof f->holder);
-		col(q, 7, f->holder_name, sizeof f->holder_name);
+		rule_col(q, 0, f->type, sizeof f->type);
+		rule_col(q, 1, f->date, sizeof f->date);
+		rule_col(q, 2, f->unit, sizeof f->unit);
+		rule_col(q, 3, f->unit_name, sizeof f->unit_name);
+		rule_col(q, 4, f->person, sizeof f->person);
+		rule_col(q, 5, f->person_name, sizeof f->person_name);
+		rule_col(q, 6, f->holder, sizeof f->holder);
+		rule_col(q, 7, f->holder_name, sizeof f->holder_name);
 		const char *t = (const char *)sqlite3_column_text(q, 8);
 		f->text = strdup(t ? t : "");
 		f->serious = sqlite3_column_int(q, 9) != 0;
@@ -117,21 +112,6 @@ static lz_status item_of(session *s, int64_t id, int64_t *item, lz_err *err)
 	return LZ_OK;
 }
 
-/* Saves r when its values differ from before (r->id 0: always). */
-static lz_status save_changed(session *s, record *r, const char *before, int *written, lz_err *err)
-{
-	char *after = record_json(r);
-	lz_status st = LZ_OK;
-	if (!after)
-		st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-	else if (r->id == 0 || !before || strcmp(before, after) != 0) {
-		if ((st = record_save_in(s, r, err)) == LZ_OK)
-			(*written)++;
-	}
-	free(after);
-	return st;
-}
-
 /* Brings the item of finding id in line with the finding. */
 static lz_status sync_finding(session *s, int64_t id, int *written, lz_err *err)
 {
@@ -180,41 +160,11 @@ static lz_status sync_finding(session *s, int64_t id, int *written, lz_err *err)
 		record_set_named(r, "state", WITHDRAWN);
 		record_set_named(r, "reason", reason);
 	}
-	st = save_changed(s, r, before, written, err);
+	st = rule_save_changed(s, r, before, written, err);
 out:
 	free(before);
 	free(f.text);
 	record_free(r);
-	return st;
-}
-
-/* The ids the query gives (one integer column; ?1 bound to arg when it has one). */
-static lz_status ids_from(session *s, const char *sql, int64_t arg, int64_t **ids, int *n, lz_err *err)
-{
-	*ids = NULL;
-	*n = 0;
-	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sql, &q, err);
-	if (st)
-		return st;
-	if (sqlite3_bind_parameter_count(q) > 0)
-		sqlite3_bind_int64(q, 1, arg);
-	int rc, cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			int64_t *p = realloc(*ids, (size_t)cap * sizeof *p);
-			if (!p) {
-				st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-				break;
-			}
-			*ids = p;
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(q, 0);
-	}
-	if (!st && rc != SQLITE_DONE)
-		st = db_error(&s->db, rc, _("reading audit findings"), err);
-	sqlite3_finalize(q);
 	return st;
 }
 
@@ -226,15 +176,12 @@ static lz_status sync_all(session *s, const char *sql, int64_t arg, int *written
 {
 	int64_t *ids;
 	int n;
-	lz_status st = ids_from(s, sql, arg, &ids, &n, err);
-	lz_role role = s->role;
-	int64_t scope = s->scope_unit;
-	s->role = ROLE_ADMIN;
-	s->scope_unit = 0;
+	lz_status st = rule_ids(s, sql, arg, &ids, &n, err);
+	rule_reach reach;
+	rule_reach_district(s, &reach);
 	for (int i = 0; i < n && !st; i++)
 		st = sync_finding(s, ids[i], written, err);
-	s->role = role;
-	s->scope_unit = scope;
+	rule_reach_restore(s, &reach);
 	free(ids);
 	return st;
 }

@@ -12,6 +12,7 @@
  * it off, the outcome is the same, so it reads and writes proposals with the
  * whole district in view (as the Tiancheng rule does). */
 #include "rule_notice.h"
+#include "rule_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,13 +31,10 @@
 /* Runs fn as the rules do: an administrator without a scope, for this call only. */
 static lz_status as_rule(session *s, lz_status (*fn)(session *, void *, lz_err *), void *arg, lz_err *err)
 {
-	lz_role role = s->role;
-	int64_t scope = s->scope_unit;
-	s->role = ROLE_ADMIN;
-	s->scope_unit = 0;
+	rule_reach reach;
+	rule_reach_district(s, &reach);
 	lz_status st = fn(s, arg, err);
-	s->role = role;
-	s->scope_unit = scope;
+	rule_reach_restore(s, &reach);
 	return st;
 }
 

@@ -31,6 +31,7 @@
 #include "i18n.h"
 #include "kinds_plan.h"
 #include "record.h"
+#include "rule_util.h"
 #include "sbuf.h"
 #include "settings.h"
 
@@ -51,12 +52,6 @@ typedef struct report_facts {
 	char person[24], person_name[128], unit[24], year[8], due[11], submitted[11];
 	long days_late;
 } report_facts;
-
-static void col(sqlite3_stmt *q, int i, char *out, size_t n)
-{
-	const char *v = (const char *)sqlite3_column_text(q, i);
-	snprintf(out, n, "%s", v ? v : "");
-}
 
 static bool is_measure(const char *m)
 {
@@ -102,12 +97,12 @@ static lz_status load_report(session *s, int64_t id, report_facts *f, lz_err *er
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		f->exists = true;
-		col(q, 0, f->person, sizeof f->person);
-		col(q, 1, f->person_name, sizeof f->person_name);
-		col(q, 2, f->unit, sizeof f->unit);
-		col(q, 3, f->year, sizeof f->year);
-		col(q, 4, f->due, sizeof f->due);
-		col(q, 5, f->submitted, sizeof f->submitted);
+		rule_col(q, 0, f->person, sizeof f->person);
+		rule_col(q, 1, f->person_name, sizeof f->person_name);
+		rule_col(q, 2, f->unit, sizeof f->unit);
+		rule_col(q, 3, f->year, sizeof f->year);
+		rule_col(q, 4, f->due, sizeof f->due);
+		rule_col(q, 5, f->submitted, sizeof f->submitted);
 		f->truthful = sqlite3_column_type(q, 6) == SQLITE_NULL || sqlite3_column_int(q, 6) != 0;
 		if (*f->due) {
 			long d = date_diff(f->due, *f->submitted ? f->submitted : s->today);
@@ -159,21 +154,6 @@ static lz_status item_of(session *s, int64_t id, int64_t *item, lz_err *err)
 	return LZ_OK;
 }
 
-/* Saves r when its values differ from before (r->id 0: always). */
-static lz_status save_changed(session *s, record *r, const char *before, int *written, lz_err *err)
-{
-	char *after = record_json(r);
-	lz_status st = LZ_OK;
-	if (!after)
-		st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-	else if (r->id == 0 || !before || strcmp(before, after) != 0) {
-		if ((st = record_save_in(s, r, err)) == LZ_OK)
-			(*written)++;
-	}
-	free(after);
-	return st;
-}
-
 /* Brings the item of report id in line with the report. */
 static lz_status sync_report(session *s, const report_policy *p, int64_t id, int *written, lz_err *err)
 {
@@ -223,44 +203,11 @@ static lz_status sync_report(session *s, const report_policy *p, int64_t id, int
 	if (reason.oom)
 		st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	else
-		st = save_changed(s, r, before, written, err);
+		st = rule_save_changed(s, r, before, written, err);
 	sbuf_free(&reason);
 out:
 	free(before);
 	record_free(r);
-	return st;
-}
-
-/* The ids the query gives (one integer column; :arg and :today bound where it has them). */
-static lz_status ids_from(session *s, const char *sql, int64_t arg, int64_t **ids, int *n, lz_err *err)
-{
-	*ids = NULL;
-	*n = 0;
-	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sql, &q, err);
-	if (st)
-		return st;
-	int ai = sqlite3_bind_parameter_index(q, ":arg"), ti = sqlite3_bind_parameter_index(q, ":today");
-	if (ai)
-		sqlite3_bind_int64(q, ai, arg);
-	if (ti)
-		sqlite3_bind_text(q, ti, s->today, -1, SQLITE_STATIC);
-	int rc, cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			int64_t *np = realloc(*ids, (size_t)cap * sizeof *np);
-			if (!np) {
-				st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-				break;
-			}
-			*ids = np;
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(q, 0);
-	}
-	if (!st && rc != SQLITE_DONE)
-		st = db_error(&s->db, rc, _("reading reports"), err);
-	sqlite3_finalize(q);
 	return st;
 }
 
@@ -274,15 +221,12 @@ static lz_status sync_all(session *s, const char *sql, int64_t arg, int *written
 	int n = 0;
 	lz_status st = load_policy(s, &p, err);
 	if (!st)
-		st = ids_from(s, sql, arg, &ids, &n, err);
-	lz_role role = s->role;
-	int64_t scope = s->scope_unit;
-	s->role = ROLE_ADMIN;
-	s->scope_unit = 0;
+		st = rule_ids(s, sql, arg, &ids, &n, err);
+	rule_reach reach;
+	rule_reach_district(s, &reach);
 	for (int i = 0; i < n && !st; i++)
 		st = sync_report(s, &p, ids[i], written, err);
-	s->role = role;
-	s->scope_unit = scope;
+	rule_reach_restore(s, &reach);
 	free(ids);
 	return st;
 }

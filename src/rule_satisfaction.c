@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "kinds_plan.h"
 #include "record.h"
+#include "rule_util.h"
 #include "rules.h"
 #include "satisfaction.h"
 #include "tiancheng.h"
@@ -127,21 +128,6 @@ static void why_year(const years *ys, int64_t unit, int year, char *out, size_t 
 		snprintf(out + at, n - at, "%s%d年排名第%d名, 未位列后三名", sep, year, w->rank);
 }
 
-/* Saves r when its values differ from before (r->id 0: always). */
-static lz_status save_changed(session *s, record *r, const char *before, int *written, lz_err *err)
-{
-	char *after = record_json(r);
-	lz_status st = LZ_OK;
-	if (!after)
-		st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-	else if (r->id == 0 || !before || strcmp(before, after) != 0) {
-		if ((st = record_save_in(s, r, err)) == LZ_OK)
-			(*written)++;
-	}
-	free(after);
-	return st;
-}
-
 /* Writes, updates or restores the item of w in year r->year. */
 static lz_status hold(session *s, const satisfaction_ranking *r, const satisfaction_row *w, item *it, int *written,
 		      lz_err *err)
@@ -174,7 +160,7 @@ static lz_status hold(session *s, const satisfaction_ranking *r, const satisfact
 	record_set_named(rec, "role", "主体责任人");
 	record_set_named(rec, "state", PENDING);
 	record_set_named(rec, "reason", reason);
-	st = save_changed(s, rec, before, written, err);
+	st = rule_save_changed(s, rec, before, written, err);
 	free(before);
 	record_free(rec);
 	return st;
@@ -196,7 +182,7 @@ static lz_status withdraw(session *s, const years *ys, const item *it, int *writ
 	snprintf(reason, sizeof reason, "%s 触发已撤销(%s): %s", old ? old : "", s->today, why);
 	record_set_named(rec, "state", WITHDRAWN);
 	record_set_named(rec, "reason", reason);
-	st = save_changed(s, rec, NULL, written, err);
+	st = rule_save_changed(s, rec, NULL, written, err);
 	record_free(rec);
 	return st;
 }
@@ -208,10 +194,8 @@ static lz_status withdraw(session *s, const years *ys, const item *it, int *writ
  * under the account's name). */
 static lz_status evaluate(session *s, int *written, lz_err *err)
 {
-	lz_role role = s->role;
-	int64_t scope = s->scope_unit;
-	s->role = ROLE_ADMIN;
-	s->scope_unit = 0;
+	rule_reach reach;
+	rule_reach_district(s, &reach);
 	years ys = { 0 };
 	item *items = NULL;
 	int nitems = 0;
@@ -236,8 +220,7 @@ static lz_status evaluate(session *s, int *written, lz_err *err)
 			st = withdraw(s, &ys, &items[k], written, err);
 	free(items);
 	satisfaction_free_all(ys.y, ys.n);
-	s->role = role;
-	s->scope_unit = scope;
+	rule_reach_restore(s, &reach);
 	return st;
 }
 

@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "kinds_plan.h"
 #include "record.h"
+#include "rule_util.h"
 
 #define RULE_NAME "yian_sancha"
 #define PENDING "待处理"
@@ -42,12 +43,6 @@ typedef struct case_facts {
 	char holder[2][24], holder_name[2][128];
 } case_facts;
 
-static void col(sqlite3_stmt *q, int i, char *out, size_t n)
-{
-	const char *v = (const char *)sqlite3_column_text(q, i);
-	snprintf(out, n, "%s", v ? v : "");
-}
-
 static lz_status load_case(session *s, int64_t id, case_facts *c, lz_err *err)
 {
 	memset(c, 0, sizeof *c);
@@ -67,15 +62,15 @@ static lz_status load_case(session *s, int64_t id, case_facts *c, lz_err *err)
 	if (rc == SQLITE_ROW) {
 		c->exists = true;
 		c->serious = sqlite3_column_int(q, 0) != 0;
-		col(q, 1, c->label, sizeof c->label);
-		col(q, 2, c->category, sizeof c->category);
-		col(q, 3, c->subject, sizeof c->subject);
-		col(q, 4, c->year, sizeof c->year);
-		col(q, 5, c->unit, sizeof c->unit);
-		col(q, 6, c->unit_name, sizeof c->unit_name);
+		rule_col(q, 1, c->label, sizeof c->label);
+		rule_col(q, 2, c->category, sizeof c->category);
+		rule_col(q, 3, c->subject, sizeof c->subject);
+		rule_col(q, 4, c->year, sizeof c->year);
+		rule_col(q, 5, c->unit, sizeof c->unit);
+		rule_col(q, 6, c->unit_name, sizeof c->unit_name);
 		for (int i = 0; i < 2; i++) {
-			col(q, 7 + 2 * i, c->holder[i], sizeof c->holder[i]);
-			col(q, 8 + 2 * i, c->holder_name[i], sizeof c->holder_name[i]);
+			rule_col(q, 7 + 2 * i, c->holder[i], sizeof c->holder[i]);
+			rule_col(q, 8 + 2 * i, c->holder_name[i], sizeof c->holder_name[i]);
 		}
 	} else if (rc != SQLITE_DONE) {
 		st = db_error(&s->db, rc, _("reading cases"), err);
@@ -114,21 +109,6 @@ static lz_status item_of(session *s, int64_t id, const char *role, int64_t *item
 	*item = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_finalize(q);
 	return LZ_OK;
-}
-
-/* Saves r when its values differ from before (r->id 0: always). */
-static lz_status save_changed(session *s, record *r, const char *before, int *written, lz_err *err)
-{
-	char *after = record_json(r);
-	lz_status st = LZ_OK;
-	if (!after)
-		st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-	else if (r->id == 0 || !before || strcmp(before, after) != 0) {
-		if ((st = record_save_in(s, r, err)) == LZ_OK)
-			(*written)++;
-	}
-	free(after);
-	return st;
 }
 
 /* Brings the item of holder h of case id in line with the case. */
@@ -173,7 +153,7 @@ static lz_status sync_item(session *s, int64_t id, const case_facts *c, int h, i
 		record_set_named(r, "state", WITHDRAWN);
 		record_set_named(r, "reason", reason);
 	}
-	st = save_changed(s, r, before, written, err);
+	st = rule_save_changed(s, r, before, written, err);
 out:
 	free(before);
 	record_free(r);
@@ -189,36 +169,6 @@ static lz_status sync_case(session *s, int64_t id, int *written, lz_err *err)
 	return st;
 }
 
-/* The ids the query gives (one integer column; ?1 bound to arg when it has one). */
-static lz_status ids_from(session *s, const char *sql, int64_t arg, int64_t **ids, int *n, lz_err *err)
-{
-	*ids = NULL;
-	*n = 0;
-	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sql, &q, err);
-	if (st)
-		return st;
-	if (sqlite3_bind_parameter_count(q) > 0)
-		sqlite3_bind_int64(q, 1, arg);
-	int rc, cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			int64_t *p = realloc(*ids, (size_t)cap * sizeof *p);
-			if (!p) {
-				st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-				break;
-			}
-			*ids = p;
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(q, 0);
-	}
-	if (!st && rc != SQLITE_DONE)
-		st = db_error(&s->db, rc, _("reading cases"), err);
-	sqlite3_finalize(q);
-	return st;
-}
-
 /* Syncs the cases sql names, with the district's reach: the items of a case
  * belong to the case's unit, whoever saved what set it off (a staff member of
  * a village marking a case there still opens the items at once). Their rows
@@ -227,15 +177,12 @@ static lz_status sync_all(session *s, const char *sql, int64_t arg, int *written
 {
 	int64_t *ids;
 	int n;
-	lz_status st = ids_from(s, sql, arg, &ids, &n, err);
-	lz_role role = s->role;
-	int64_t scope = s->scope_unit;
-	s->role = ROLE_ADMIN;
-	s->scope_unit = 0;
+	lz_status st = rule_ids(s, sql, arg, &ids, &n, err);
+	rule_reach reach;
+	rule_reach_district(s, &reach);
 	for (int i = 0; i < n && !st; i++)
 		st = sync_case(s, ids[i], written, err);
-	s->role = role;
-	s->scope_unit = scope;
+	rule_reach_restore(s, &reach);
 	free(ids);
 	return st;
 }

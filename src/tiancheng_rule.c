@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "rule_util.h"
 #include "i18n.h"
 #include "kinds_plan.h"
 #include "record.h"
@@ -233,17 +234,14 @@ static lz_status refresh(session *s, const periods *ps, int *written, lz_err *er
 {
 	if (ps->n == 0)
 		return LZ_OK;
-	lz_role role = s->role;
-	int64_t scope = s->scope_unit;
-	s->role = ROLE_ADMIN;
-	s->scope_unit = 0;
+	rule_reach reach;
+	rule_reach_district(s, &reach);
 	tiancheng_calc *c;
 	lz_status st = tiancheng_calc_new(s, &c, err);
 	for (int i = 0; i < ps->n && !st; i++)
 		st = refresh_period(s, c, ps->p[i], written, err);
 	tiancheng_calc_free(c);
-	s->role = role;
-	s->scope_unit = scope;
+	rule_reach_restore(s, &reach);
 	return st;
 }
 

@@ -12,13 +12,8 @@
 #include "kinds_plan.h"
 #include "ledger.h"
 #include "record.h"
+#include "rule_util.h"
 #include "sbuf.h"
-
-static void col(sqlite3_stmt *q, int i, char *out, size_t n)
-{
-	const char *v = (const char *)sqlite3_column_text(q, i);
-	snprintf(out, n, "%s", v ? v : "");
-}
 
 static void copy(char *out, size_t n, const char *v)
 {
@@ -227,10 +222,10 @@ static lz_status load_vetting(session *s, int64_t id, vetting_sheet *v, lz_err *
 		return st;
 	sqlite3_bind_int64(q, 1, v->person);
 	if (sqlite3_step(q) == SQLITE_ROW) {
-		col(q, 0, v->person_name, sizeof v->person_name);
-		col(q, 1, v->person_code, sizeof v->person_code);
-		col(q, 2, v->unit_name, sizeof v->unit_name);
-		col(q, 3, v->post, sizeof v->post);
+		rule_col(q, 0, v->person_name, sizeof v->person_name);
+		rule_col(q, 1, v->person_code, sizeof v->person_code);
+		rule_col(q, 2, v->unit_name, sizeof v->unit_name);
+		rule_col(q, 3, v->post, sizeof v->post);
 	}
 	sqlite3_finalize(q);
 	return LZ_OK;
