@@ -479,5 +479,34 @@ def filter_a_ledger_by_unit_through_the_chooser():
         e.close()
 
 
+@test
+def typing_chinese_in_a_picker_searches():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    try:
+        t.keys("p")
+        t.wait("干部台账")
+        t.keys("n")
+        t.wait("人员编码", "所在单位")
+        t.keys("Tab")
+        t.type("直接查找")
+        t.keys("Tab", "Enter")
+        t.wait("选择：单位")
+        t.type("井河")                    # no "/" first: Chinese text starts the search
+        t.wait("查找：", "井河镇", "1/1")
+        t.keys("Enter", "Enter")
+        t.wait("人员编码")
+        t.keys("F2")
+        t.wait("已保存")
+        eq(e.sql("SELECT u.code FROM person p JOIN unit u ON u.id = p.unit WHERE p.name = '直接查找'"),
+           [("X09",)], "unit chosen by typing")
+    finally:
+        t.close()
+        e.close()
+
+
 if __name__ == "__main__":
     main()

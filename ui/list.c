@@ -544,6 +544,13 @@ static ui_result list_key(ui_screen *sc, ui_req req, wint_t ch)
 		default: search_typed(l, req, ch); return UI_STAY;
 		}
 	}
+	/* Letters are commands here, but a Chinese character can only mean
+	 * "find this": start the search with it, as a picker user expects. */
+	if (req == REQ_NONE && ch >= 0x80) {
+		start_search(l);
+		search_typed(l, REQ_NONE, ch);
+		return UI_STAY;
+	}
 	lrow *r = l->nrows ? &l->rows[l->cur] : NULL;
 	switch (req) {
 	case REQ_UP: move_up(l); break;
