@@ -147,6 +147,8 @@ static void usage(FILE *out)
 		"  export KIND [--year Y] [--unit U] [--search TEXT] -o FILE.xlsx|FILE.csv [--encoding utf-8|gb18030]\n"
 		"  report catalog [--format text|csv]    the plan's 23 tasks and the responsibilities\n"
 		"  report overview                       units and cadres by category\n"
+		"  report dashboard [--year Y] [--unit U] [--category C] [--format text|csv] [-o FILE.xlsx]\n"
+		"  report overdue [--year Y] [--unit U] [--format text|csv] [-o FILE.xlsx]   overdue records, most overdue first\n"
 		"  report accountability [--all] [--year Y] [--unit U] [--format text|csv]   the accountability register\n"
 		"  rules run                             apply every rule now (for cron)\n"
 		"  ranking satisfaction --year Y [--format text|csv] [-o FILE.xlsx]\n"
