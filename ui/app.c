@@ -31,6 +31,7 @@ attr_t ui_attr(ui_app *app, ui_role r)
 		case UI_DIM: return A_DIM;
 		case UI_LATE: return A_BOLD;
 		case UI_SOON: return A_UNDERLINE;
+		case UI_DONE: return A_NORMAL;
 		default: return A_NORMAL;
 		}
 	}
@@ -47,6 +48,7 @@ attr_t ui_attr(ui_app *app, ui_role r)
 	case UI_LATE: return COLOR_PAIR(6);
 	case UI_SOON: return COLOR_PAIR(8);
 	case UI_OPEN: return COLOR_PAIR(5);
+	case UI_DONE: return COLOR_PAIR(9);
 	default: return A_NORMAL;
 	}
 }
@@ -241,6 +243,7 @@ static void init_colors(ui_app *app)
 	init_pair(6, COLOR_RED, -1);
 	init_pair(7, COLOR_BLACK, COLOR_WHITE);
 	init_pair(8, COLOR_YELLOW, -1);
+	init_pair(9, COLOR_GREEN, -1);
 }
 
 int ui_run(const char *path, const char *login, bool dashboard)
@@ -269,13 +272,21 @@ int ui_run(const char *path, const char *login, bool dashboard)
 	init_colors(&app);
 	ui_push(&app, menu_open(&app));
 	if (dashboard || app.s.role == ROLE_VIEWER)
-		ui_push(&app, overview_open(&app));
+		ui_push(&app, dashboard_open(&app));
+	bool dirty = true;
 	while (app.top && !app.quit) {
-		ui_redraw(&app);
+		if (dirty)
+			ui_redraw(&app);
+		dirty = true;
+		/* A screen that keeps itself up to date is asked about once a
+		 * second; the others wait for a key. */
+		timeout(app.top->idle ? 1000 : -1);
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR)
+		if (r == ERR) {
+			dirty = app.top->idle && app.top->idle(app.top);
 			continue;
+		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;   /* the loop redraws at the new size */
 		bool is_key = r == KEY_CODE_YES;

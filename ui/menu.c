@@ -1,4 +1,4 @@
-/* menu.c — the start screen: the plan's six work mechanisms, the overview,
+/* menu.c — the start screen: the plan's six work mechanisms, the dashboard,
  * the master data and, for administrators, users and settings. Each item has
  * a key that opens it at once; the arrows and Enter work too. */
 #include <stdlib.h>
@@ -133,7 +133,7 @@ static void item_label(menu *m, const menu_item *it, bool brief, char *out, size
 		break;
 	}
 	case MI_OVERVIEW:
-		snprintf(out, outsz, "%s", _("Overview"));
+		snprintf(out, outsz, "%s", _("Dashboard"));
 		break;
 	case MI_KIND: {
 		const kind *k = kind_find(it->kind);
@@ -160,7 +160,7 @@ static const char *item_about(const menu_item *it)
 {
 	switch (it->what) {
 	case MI_OVERVIEW:
-		return _("Units and cadres per unit category, and the plan's tasks per mechanism.");
+		return _("Each mechanism's records done, open and overdue, the 23 tasks by state, and the warnings, kept up to date.");
 	case MI_KIND:
 		if (strcmp(it->kind, "unit") == 0)
 			return _("The district's units: towns, streets, district departments, public services, villages.");
@@ -373,7 +373,7 @@ static void open_item(menu *m, int i)
 		next = mechanism_open(app, it->mechanism);
 		break;
 	case MI_OVERVIEW:
-		next = overview_open(app);
+		next = dashboard_open(app);
 		break;
 	case MI_KIND: {
 		const kind *k = kind_find(it->kind);
