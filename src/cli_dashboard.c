@@ -142,8 +142,10 @@ static lz_status dashboard_panels(const dashboard *d, panel ps[3], lz_err *err)
 		st = panel_add(&ps[1], row, err);
 	}
 	for (int i = 0; !st && i < d->nwarn; i++) {
+		char label[256];
+		dash_warning_label(d, i, label, sizeof label);
 		snprintf(a, sizeof a, "%lld", (long long)d->warn[i].count);
-		const char *row[] = { _(d->warn[i].label), a, kind_title(d->warn[i].k) };
+		const char *row[] = { label, a, kind_title(d->warn[i].k) };
 		st = panel_add(&ps[2], row, err);
 	}
 	return st;

@@ -19,15 +19,16 @@ static const struct {
 	const char *kind;
 	query_due due;
 	const char *cond;
+	bool look_back;   /* the latest year with records up to the chosen one (a survey speaks until the next) */
 } WARNINGS[] = {
-	{ "inquiry_late", N_("Overdue inquiries"), "inquiry", QD_LATE, NULL },
-	{ "letter_late", N_("Overdue letters"), "letter", QD_LATE, NULL },
-	{ "case_dual_report", N_("Cases missing a dual report"), "case", QD_ANY, "dual_report_missing" },
-	{ "tiancheng_waiting", N_("Tiancheng proposals waiting"), "proposal", QD_ANY, "tiancheng_waiting" },
-	{ "report_late", N_("三述 reports not submitted by their due date"), "report", QD_LATE, NULL },
-	{ "satisfaction_bottom", N_("Satisfaction: bottom three of their category"), "survey", QD_ANY, "bottom_three" },
-	{ "accountability_open", N_("Open accountability items"), "accountability", QD_OPEN, NULL },
-	{ "rectification_open", N_("Open rectifications"), "rectification", QD_OPEN, NULL },
+	{ "inquiry_late", N_("Overdue inquiries"), "inquiry", QD_LATE, NULL, false },
+	{ "letter_late", N_("Overdue letters"), "letter", QD_LATE, NULL, false },
+	{ "case_dual_report", N_("Cases missing a dual report"), "case", QD_ANY, "dual_report_missing", false },
+	{ "tiancheng_waiting", N_("Tiancheng proposals waiting"), "proposal", QD_ANY, "tiancheng_waiting", false },
+	{ "report_late", N_("三述 reports not submitted by their due date"), "report", QD_LATE, NULL, false },
+	{ "satisfaction_bottom", N_("Satisfaction: bottom three of their category"), "survey", QD_ANY, "bottom_three", true },
+	{ "accountability_open", N_("Open accountability items"), "accountability", QD_OPEN, NULL, false },
+	{ "rectification_open", N_("Open rectifications"), "rectification", QD_OPEN, NULL, false },
 };
 #define NWARN ((int)(sizeof WARNINGS / sizeof WARNINGS[0]))
 _Static_assert(NWARN <= DASH_WARNINGS, "room for every warning");
@@ -62,6 +63,7 @@ static void base_filter(const dashboard *d, query_filter *f)
 void dash_warning_filter(const dashboard *d, int i, query_filter *out)
 {
 	base_filter(d, out);
+	out->year = d->warn[i].year;
 	out->due = d->warn[i].f.due;
 	out->cond = d->warn[i].f.cond;
 }
@@ -127,6 +129,27 @@ static void colour_tasks(dashboard *d)
 	}
 }
 
+/* The latest year up to *year (in place) in which kind k has records. */
+static lz_status latest_year(session *s, const kind *k, char year[8], lz_err *err)
+{
+	if (!k->year_field || kind_field_named(k, k->year_field)->type != KF_YEAR)
+		return LZ_OK;
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT max(%s) FROM %s WHERE %s <= ?1", k->year_field, k->table, k->year_field);
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sql, &q, err);
+	if (st)
+		return st;
+	sqlite3_bind_int64(q, 1, strtoll(year, NULL, 10));
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+		snprintf(year, 8, "%lld", (long long)sqlite3_column_int64(q, 0));
+	else if (rc != SQLITE_ROW)
+		st = db_error(&s->db, rc, k->zh, err);
+	sqlite3_finalize(q);
+	return st;
+}
+
 lz_status dashboard_load(session *s, const dash_filter *f, dashboard *d, lz_err *err)
 {
 	memset(d, 0, sizeof *d);
@@ -166,12 +189,24 @@ lz_status dashboard_load(session *s, const dash_filter *f, dashboard *d, lz_err 
 		w->f.cond = query_cond_find(WARNINGS[i].cond);
 		if (!w->k || (WARNINGS[i].cond && !w->f.cond))
 			return lz_fail(err, LZ_INTERNAL, "dashboard warning %s names no kind or condition", w->name);
+		memcpy(w->year, d->filter.year, sizeof w->year);
+		if (WARNINGS[i].look_back && (st = latest_year(s, w->k, w->year, err)))
+			break;
 		query_filter qf;
 		dash_warning_filter(d, d->nwarn, &qf);
 		st = query_count(s, w->k, &qf, &w->count, err);
 		d->nwarn++;
 	}
 	return st;
+}
+
+void dash_warning_label(const dashboard *d, int i, char *out, size_t outsz)
+{
+	const dash_warning *w = &d->warn[i];
+	if (strcmp(w->year, d->filter.year) != 0)
+		snprintf(out, outsz, _("%s (%s)"), _(w->label), w->year);
+	else
+		snprintf(out, outsz, "%s", _(w->label));
 }
 
 lz_status dash_data_version(session *s, int64_t *v, lz_err *err)

@@ -50,7 +50,8 @@ typedef struct dash_warning {
 	const char *name;      /* stable id: "inquiry_late" … (CSV) */
 	const char *label;     /* English msgid */
 	const kind *k;
-	query_filter f;        /* points into the dashboard's filter strings */
+	query_filter f;        /* due and cond; dash_warning_filter adds the rest */
+	char year[8];          /* the year it reads (a look-back warning: the latest with records) */
 	int64_t count;
 } dash_warning;
 
@@ -78,6 +79,9 @@ int dash_kind_mechanism(const kind *k);
 
 /* Copies warning i's filter into out, bound to d's strings (valid while d is). */
 void dash_warning_filter(const dashboard *d, int i, query_filter *out);
+
+/* Warning i's label for people into out, with its year when it looks back to another. */
+void dash_warning_label(const dashboard *d, int i, char *out, size_t outsz);
 
 /* The database's data_version: it changes when another connection commits. */
 lz_status dash_data_version(session *s, int64_t *v, lz_err *err);

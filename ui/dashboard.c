@@ -221,8 +221,11 @@ static int draw_warnings(const canvas *c, int row, int x, int cols)
 	cput(c, row, x, cols, _("Warnings (Enter: the records)"), ui_attr(app, UI_TITLE));
 	row++;
 	int lw = 0;
-	for (int i = 0; i < ds->d.nwarn; i++)
-		lw = maxi(lw, text_width(_(ds->d.warn[i].label)));
+	char label[DASH_WARNINGS][256];
+	for (int i = 0; i < ds->d.nwarn; i++) {
+		dash_warning_label(&ds->d, i, label[i], sizeof label[i]);
+		lw = maxi(lw, text_width(label[i]));
+	}
 	int nw = 6;
 	if (lw + nw + 3 > cols)
 		lw = maxi(4, cols - nw - 3);
@@ -235,7 +238,7 @@ static int draw_warnings(const canvas *c, int row, int x, int cols)
 			ds->sel_row = row;
 		}
 		cput(c, row, x, 2, sel ? "▶" : " ", a);
-		cput(c, row, x + 2, lw, _(w->label), a);
+		cput(c, row, x + 2, lw, label[i], a);
 		cnum(c, row, x + 2 + lw + 1, nw, w->count, a);
 		int kx = x + 2 + lw + 1 + nw + 2;
 		if (kx + 6 < x + cols)
