@@ -111,6 +111,8 @@ static void due_sql(const kind *k, query_due d, sbuf *out)
 static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
 			     lz_err *err)
 {
+	/* A count needs the referenced records only to search their names. */
+	bool joins = *nsearch || (f->search && *f->search);
 	char ownbuf[160];
 	const char *own = owner_expr(k, ownbuf, sizeof ownbuf);
 	if (k->owner == KO_ADMIN && s->role != ROLE_ADMIN)
@@ -120,7 +122,7 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	if (f->year && !k->year_field)
 		return lz_fail(err, LZ_USAGE, _("%s records have no year to filter by"), k->zh);
 	sbuf_printf(from, " FROM %s t", k->table);
-	for (int i = 0; i < k->nfields; i++) {
+	for (int i = 0; joins && i < k->nfields; i++) {
 		const kind_field *fd = &k->fields[i];
 		if (fd->type != KF_REF)
 			continue;
@@ -229,7 +231,7 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	if (oi < 0 && strcmp(order, "id") != 0)
 		return lz_fail(err, LZ_USAGE, _("%s has no field '%s' to sort by"), k->zh, order);
 	sbuf sql = { 0 }, from = { 0 };
-	int nsearch;
+	int nsearch = 1; /* the rows show the referenced records' names: join them */
 	lz_status st = build_where(s, k, f, &from, &nsearch, err);
 	if (st) {
 		sbuf_free(&from);
@@ -349,7 +351,7 @@ void query_close(query_cursor *c)
 lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t *n, lz_err *err)
 {
 	sbuf sql = { 0 };
-	int nsearch;
+	int nsearch = 0;
 	sbuf_add(&sql, "SELECT count(*)");
 	lz_status st = build_where(s, k, f, &sql, &nsearch, err);
 	if (st) {
@@ -376,7 +378,7 @@ lz_status query_tally_count(session *s, const kind *k, const query_filter *f, qu
 	query_filter g = *f;
 	g.due = QD_ANY;
 	sbuf sql = { 0 };
-	int nsearch;
+	int nsearch = 0;
 	sbuf_add(&sql, "SELECT count(*)");
 	static const query_due parts[] = { QD_CLOSED, QD_OPEN, QD_LATE, QD_SOON };
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
