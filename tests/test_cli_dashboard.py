@@ -8,10 +8,11 @@ database showing every state and every warning."""
 import csv
 import io
 import os
+import subprocess
 
 import openpyxl
 
-from lzt import test, main, Env, demo_env, eq, has, refused, TODAY
+from lzt import test, main, Env, demo_env, eq, has, refused, BIN, TODAY
 
 
 def import_csv(e, kind, text):
@@ -224,6 +225,46 @@ def demo_shows_every_state_and_every_warning():
         rc, out, err = e.run("report", "overdue", "--format", "csv", check=0)
         if not {r["kind"] for r in csv_rows(out)} >= {"inquiry", "letter", "report"}:
             raise AssertionError("overdue kinds: %r" % out)
+    finally:
+        e.close()
+
+
+def readme_script():
+    readme = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "README.md"), encoding="utf-8").read()
+    start = readme.index("```sh\n#!/bin/sh\n# mail-overdue")
+    return readme[start + 6:readme.index("```", start + 6)]
+
+
+@test
+def readme_cron_script_mails_each_secretary_their_units_overdue_list():
+    e = demo_env()
+    try:
+        # The secretaries of 瓦店乡 (X21, a rectification overdue) and 区委办 (B01, nothing overdue).
+        for code, login in (("X21", "sec_x21"), ("B01", "sec_b01")):
+            name = e.sql("SELECT p.name FROM unit u JOIN person p ON p.id = u.supervisor_holder WHERE u.code = ?", code)[0][0]
+            e.run("user", "add", login, "--role", "viewer", "--scope", code, "--name", name, check=0)
+        # Someone of X21 who is not its secretary gets nothing.
+        e.run("user", "add", "clerk", "--role", "staff", "--scope", "X21", "--name", "某人", check=0)
+        bindir = e.path("bin")
+        os.mkdir(bindir)
+        with open(os.path.join(bindir, "liangze"), "w") as f:
+            f.write("#!/bin/sh\nexec '%s' \"$@\"\n" % os.path.abspath(BIN))
+        with open(os.path.join(bindir, "mail"), "w") as f:
+            f.write("#!/bin/sh\n[ \"$1\" = -s ] || exit 9\ncat > \"%s/mail-$3\"\necho \"$2\" > \"%s/subject-$3\"\n"
+                    % (e.dir, e.dir))
+        for n in ("liangze", "mail"):
+            os.chmod(os.path.join(bindir, n), 0o755)
+        script = e.write("overdue-script.sh", readme_script())
+        env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"], LIANGZE_DB=e.db, LIANGZE_TODAY=TODAY,
+                   LANG="C.UTF-8")
+        p = subprocess.run(["sh", script], env=env, capture_output=True, timeout=120)
+        eq((p.returncode, p.stderr.decode()), (0, ""), "script ran")
+        eq(sorted(f for f in os.listdir(e.dir) if f.startswith("mail-")), ["mail-sec_x21"], "one mail")
+        body = open(e.path("mail-sec_x21"), encoding="utf-8").read()
+        rc, want, err = e.run("report", "overdue", "--unit", "X21", check=0)
+        eq(body, want, "the unit's overdue list")
+        has(body, "X21")
+        has(open(e.path("subject-sec_x21"), encoding="utf-8").read(), "瓦店乡", "subject")
     finally:
         e.close()
 
