@@ -58,6 +58,7 @@ static lz_status add_kind(session *s, sqlite3_stmt *pu, const kind *k, const cha
 	f.year = year;
 	f.unit = unit;
 	f.due = QD_LATE;
+	f.order = k->due_field; /* the index of open records by due date answers it */
 	query_cursor *c;
 	lz_status st = query_open(s, k, &f, &c, err);
 	if (st)

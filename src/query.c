@@ -50,29 +50,35 @@ static const char *owner_expr(const kind *k, char *buf, size_t n)
 	}
 }
 
-/* The SQL that is true when a row of k counts as closed (due_closed). */
-static void closed_sql(const kind *k, sbuf *out)
+/* The SQL that is true when a row of k counts as closed (due_closed), or
+ * with open set, when it does not. Written out both ways rather than as NOT
+ * of the other, so "replied_on IS NULL" matches the partial indexes of open
+ * records. Empty values are stored as NULL. */
+static void closed_sql(const kind *k, bool open, sbuf *out)
 {
 	char buf[4096];
 	if (!k->closed_field && !k->closed_states) {
-		sbuf_add(out, "1");
+		sbuf_add(out, open ? "0" : "1");
 		return;
 	}
-	sbuf_add(out, "(0");
+	sbuf_add(out, open ? "(1" : "(0");
 	if (k->closed_field) {
 		field_sql(kind_field_named(k, k->closed_field), buf, sizeof buf);
-		sbuf_printf(out, " OR coalesce(%s, '') <> ''", buf);
+		sbuf_printf(out, open ? " AND %s IS NULL" : " OR %s IS NOT NULL", buf);
 	}
 	if (k->closed_states && k->state_field) {
 		field_sql(kind_field_named(k, k->state_field), buf, sizeof buf);
-		sbuf_printf(out, " OR %s IN (''", buf);
+		if (open)
+			sbuf_printf(out, " AND (%s IS NULL OR %s NOT IN (''", buf, buf);
+		else
+			sbuf_printf(out, " OR %s IN (''", buf);
 		/* The states are the descriptor's own constants, quoted by SQLite. */
 		for (const char *const *c = k->closed_states; *c; c++) {
 			char *q = sqlite3_mprintf(", %Q", *c);
 			sbuf_add(out, q);
 			sqlite3_free(q);
 		}
-		sbuf_add(out, ")");
+		sbuf_add(out, open ? "))" : ")");
 	}
 	sbuf_add(out, ")");
 }
@@ -81,22 +87,20 @@ static void closed_sql(const kind *k, sbuf *out)
 static void due_sql(const kind *k, query_due d, sbuf *out)
 {
 	sbuf c = { 0 };
-	closed_sql(k, &c);
+	closed_sql(k, d != QD_CLOSED, &c);
 	char due[4096] = "NULL";
 	if (k->due_field)
 		field_sql(kind_field_named(k, k->due_field), due, sizeof due);
 	switch (d) {
 	case QD_CLOSED:
+	case QD_OPEN:
 		sbuf_add(out, sbuf_str(&c));
 		break;
-	case QD_OPEN:
-		sbuf_printf(out, "NOT %s", sbuf_str(&c));
-		break;
 	case QD_LATE:
-		sbuf_printf(out, "(NOT %s AND %s < :today)", sbuf_str(&c), due);
+		sbuf_printf(out, "(%s AND %s < :today)", sbuf_str(&c), due);
 		break;
 	case QD_SOON:
-		sbuf_printf(out, "(NOT %s AND %s >= :today AND %s <= date(:today, '+' || :warn || ' days'))",
+		sbuf_printf(out, "(%s AND %s >= :today AND %s <= date(:today, '+' || :warn || ' days'))",
 			    sbuf_str(&c), due, due);
 		break;
 	default:
