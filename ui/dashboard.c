@@ -174,7 +174,7 @@ static int draw_mechanisms(const canvas *c, int row, int x, int cols)
 {
 	dash_screen *ds = c->ds;
 	ui_app *app = ds->sc.app;
-	int nw = maxi(6, maxi(text_width(_("Done")), maxi(text_width(_("Open")), text_width(_("Overdue")))));
+	int nw = maxi(6, maxi(text_width(_("Done")), maxi(text_width(_("Still open")), text_width(_("Overdue")))));
 	int lw = text_width(_("Mechanism"));
 	for (int m = 0; m < CATALOG_MECHANISMS; m++)
 		lw = maxi(lw, text_width(ds->d.mech[m].ch) + 1 + text_width(ds->d.mech[m].title));
@@ -187,7 +187,7 @@ static int draw_mechanisms(const canvas *c, int row, int x, int cols)
 		bw = 40;
 	attr_t h = ui_attr(app, UI_TITLE);
 	cput(c, row, x, lw, _("Mechanism"), h);
-	const char *heads[] = { _("Done"), _("Open"), _("Overdue") };
+	const char *heads[] = { _("Done"), _("Still open"), _("Overdue") };
 	for (int i = 0; i < 3; i++) {
 		int w = text_width(heads[i]);
 		cput(c, row, xn + i * (nw + 1) + (nw > w ? nw - w : 0), nw, heads[i], h);
