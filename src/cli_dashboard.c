@@ -89,6 +89,16 @@ static lz_status read_opts(const cli_cmd *c, opts *o, lz_err *err)
 		return lz_fail(err, LZ_USAGE, "%s", _("-o writes a workbook; leave out --format"));
 	if (o->year && (strlen(o->year) != 4 || strspn(o->year, "0123456789") != 4))
 		return lz_fail(err, LZ_USAGE, _("--year takes a year like 2026, not '%s'"), o->year);
+	if (o->category) {
+		/* The unit descriptor's own list of categories. */
+		const kind_field *cf = kind_field_named(kind_find("unit"), "category");
+		const char *const *ch = cf ? cf->choices : NULL;
+		while (ch && *ch && strcmp(*ch, o->category) != 0)
+			ch++;
+		if (!ch || !*ch)
+			return lz_fail(err, LZ_USAGE, _("--category takes a unit category such as 乡镇 or 区级部门, not '%s'"),
+				       o->category);
+	}
 	return LZ_OK;
 }
 

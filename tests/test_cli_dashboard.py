@@ -140,6 +140,10 @@ def overdue_report_csv_text_and_filters():
         refused(e, 1, ["report", "overdue", "--format", "xml"], "--format")
         refused(e, 1, ["report", "dashboard", "--year", "26"], "--year")
         refused(e, 1, ["report", "dashboard", "--unit", "没有这个单位"])
+        refused(e, 1, ["report", "dashboard", "--category", "部门"], "--category")
+        rc, out, err = e.run("report", "dashboard", "--format", "csv", "--category", "区级部门", check=0)
+        st = states(csv_rows(out))
+        eq((st[1], st[9], st[19]), ("grey", "yellow", "green"), "乙局's records only")
     finally:
         e.close()
 
