@@ -30,8 +30,8 @@ def numbers_after(line, text):
     return [int(n) for n in re.findall(r"(?<![\d-])\d+(?![\d-])", line[line.index(text) + len(text):])]
 
 
-def report(e, *args):
-    rc, out, err = e.run("--lang", "en", "report", "dashboard", *args, check=0)
+def report(e, *args, as_user=None):
+    rc, out, err = e.run("--lang", "en", "report", "dashboard", *args, as_user=as_user, check=0)
     return out
 
 
@@ -178,6 +178,18 @@ def filter_by_category_and_a_viewer_lands_here():
         s = t.wait("Dashboard", "Warnings", "boss (viewer)")
         t.keys("q")
         t.wait("liangze")
+    finally:
+        t.close()
+    # A staff member of 瓦店乡 sees its figures only, the same as its report.
+    e.run("user", "add", "clerk", "--role", "staff", "--scope", "X21", check=0)
+    t = Tmux(["--db", e.db, "--as", "clerk", "dashboard"], width=120, height=50, lang="C.UTF-8")
+    try:
+        s = t.wait("Dashboard", "Warnings", "clerk (staff)")
+        out = report(e, as_user="clerk")
+        has(out, "瓦店乡 and the units under it")
+        screen_matches_report(s, out)
+        if report_mechanisms(out) == report_mechanisms(report(e)):
+            raise AssertionError("the scope changed nothing")
     finally:
         t.close()
         e.close()
