@@ -226,6 +226,12 @@ def demo_shows_every_state_and_every_warning():
             rc, out, err = e.run("list", kind, "--year", TODAY[:4], "--format", "csv", check=0)
             late = [r for r in csv_rows(out) if r["due"] and r["due"] < TODAY and r["state"] in ("逾期", "已发出", "已签收")]
             eq(warn[name], len(late), name)
+            rc, out, err = e.run("list", kind, "--year", TODAY[:4], "--due", "late", "--format", "csv", check=0)
+            eq(sorted(r["id"] for r in csv_rows(out)), sorted(r["id"] for r in late), "list --due late of " + kind)
+        for kind, name in (("accountability", "accountability_open"), ("rectification", "rectification_open")):
+            rc, out, err = e.run("list", kind, "--year", TODAY[:4], "--due", "open", "--format", "csv", check=0)
+            eq(len(csv_rows(out)), warn[name], "list --due open of " + kind)
+        refused(e, 1, ["list", "letter", "--due", "overdue"], "--due")
         rc, out, err = e.run("report", "overdue", "--format", "csv", check=0)
         if not {r["kind"] for r in csv_rows(out)} >= {"inquiry", "letter", "report"}:
             raise AssertionError("overdue kinds: %r" % out)
