@@ -13,7 +13,7 @@
 static const char *const valued[] = {
 	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
 	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason",
-	"-n", "--category", "--redraw", "--meeting", NULL
+	"-n", "--category", "--redraw", "--meeting", "--expect", NULL
 };
 static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
 
@@ -161,7 +161,7 @@ static void usage(FILE *out)
 		"  user set LOGIN [--role ROLE] [--scope UNIT|--scope \"\"] [--name NAME]\n"
 		"  user list\n"
 		"  config list | config get NAME | config set NAME VALUE | config reset NAME\n"
-		"  verify                                check the file, the audit chain and every record; print the head hash\n"
+		"  verify [--expect HASH]               check the file, the audit chain and every record; print the head hash\n"
 		"  history KIND ID [--format text|csv]   a record's audit rows, also of a deleted record\n"
 		"\n"
 		"Exit codes: 0 ok, 1 usage, 2 bad content (nothing written), 3 not permitted,\n"
