@@ -241,6 +241,24 @@ def a_record_added_or_removed_behind_liangzes_back_is_caught():
 
 
 @test
+def a_setting_changed_behind_liangzes_back_is_caught():
+    e = demo_env()
+    try:
+        e.run("config", "set", "warn_days", "9", check=0)
+        verify_ok(e)
+        caught(e, "UPDATE setting SET value = '3' WHERE name = 'warn_days'",
+               "setting warn_days was changed outside liangze", "'3'", "set '9'")
+    finally:
+        e.close()
+    e = demo_env()
+    try:
+        caught(e, "INSERT INTO setting(name, value) VALUES ('inquiry_reply_days', '99')",
+               "setting inquiry_reply_days is '99' but no audit row set it")
+    finally:
+        e.close()
+
+
+@test
 def an_older_trail_is_sealed_on_first_use_by_any_account():
     e = Env()
     try:
