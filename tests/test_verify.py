@@ -339,6 +339,30 @@ def history_on_the_command_line_shows_before_and_after_also_after_deletion():
 
 
 @test
+def history_keeps_to_the_accounts_scope():
+    e = demo_copy()
+    try:
+        e.run("user", "add", "staff1", "--role", "staff", "--scope", "X09", check=0)
+        x09 = e.sql("SELECT id FROM unit WHERE code = 'X09'")[0][0]
+        inside = e.sql("SELECT id FROM person WHERE unit = ? ORDER BY id LIMIT 1", x09)[0][0]
+        outside = e.sql("SELECT id FROM person WHERE unit <> ? ORDER BY id LIMIT 1", x09)[0][0]
+        rc, out, err = e.run("history", "person", str(inside), as_user="staff1")
+        eq(rc, 0, "own scope (%r)" % err)
+        has(out, "created", "history shown")
+        refused(e, 2, ["history", "person", str(outside)], "no", as_user="staff1")
+        refused(e, 3, ["history", "account", "1"], "administrator", as_user="staff1")
+        # A deleted record outside the scope stays out of sight too.
+        e.run("import", "unit", e.write("u.csv", "code,name,category\nZ97,外镇,乡镇\n"), check=0)
+        uid = e.sql("SELECT id FROM unit WHERE code = 'Z97'")[0][0]
+        shell(e, "DELETE FROM unit WHERE id = %d" % uid)   # the trail still names it
+        refused(e, 2, ["history", "unit", str(uid)], "no", as_user="staff1")
+        rc, out, err = e.run("history", "unit", str(uid), check=0)
+        has(out, "(deleted)", "an admin sees it")
+    finally:
+        e.close()
+
+
+@test
 def history_in_the_form_after_an_edit_and_of_a_deleted_record():
     if not available():
         print("skipped: no tmux")
