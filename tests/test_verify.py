@@ -326,7 +326,7 @@ def history_on_the_command_line_shows_before_and_after_also_after_deletion():
         eq(len(upd), 1, "only the changed field of the update: %r" % upd)
         has(upd[0], "测试镇", "before")
         has(upd[0], "测试新镇", "after")
-        eq(len([l for l in lines if "created" in l]), 3, "the creation lists the values it got")
+        eq(len([l for l in lines if "added" in l]), 3, "the creation lists the values it got")
         rc, out, err = e.run("history", "unit", str(uid), "--format", "csv", check=0)
         rows = out.splitlines()
         eq(rows[0], "Audit row,When,Who,Action,Field,Before,After", "CSV header")
@@ -348,7 +348,7 @@ def history_keeps_to_the_accounts_scope():
         outside = e.sql("SELECT id FROM person WHERE unit <> ? ORDER BY id LIMIT 1", x09)[0][0]
         rc, out, err = e.run("history", "person", str(inside), as_user="staff1")
         eq(rc, 0, "own scope (%r)" % err)
-        has(out, "created", "history shown")
+        has(out, "added", "history shown")
         refused(e, 2, ["history", "person", str(outside)], "no", as_user="staff1")
         refused(e, 3, ["history", "account", "1"], "administrator", as_user="staff1")
         # A deleted record outside the scope stays out of sight too.
@@ -387,7 +387,7 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         s = t.wait("F11 History")
         t.keys("h")
         s = t.wait("History — Units 历史新镇", "(audit row", "历史镇 → 历史新镇")
-        has(s, "created", "the creation")
+        has(s, "added", "the creation")
         has(s, "changed", "the change")
         # Values start in one column, whatever the width of the text before.
         lines = s.splitlines()
