@@ -409,6 +409,10 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         has(out, "(deleted): 3 audit rows", "a deleted record's history")
         has(out, "deleted", "the deletion")
         verify_ok(e)
+        # Put back behind liangze's back, the deleted record is caught.
+        last = e.sql("SELECT max(id) FROM audit")[0][0]
+        caught(e, "INSERT INTO unit(id, code, name, category) VALUES (%d, 'Z98', '历史新镇', '乡镇')" % uid,
+               "unit record %d was deleted (audit row %d) but is still in the table" % (uid, last))
     finally:
         e.close()
 
