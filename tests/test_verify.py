@@ -87,6 +87,45 @@ def a_clean_demo_database_verifies_and_prints_the_head_hash():
 
 
 @test
+def every_writing_command_leaves_a_database_that_verifies():
+    """Each path that writes records audits them as they are stored: rules,
+    the year's letters, draws and redraws (which delete checks), proposals
+    confirmed and dismissed, accounts, settings, imports that update."""
+    e = demo_copy()
+    try:
+        steps = [
+            ["rules", "run"],
+            ["issue", "--year", "2027"],
+            ["draw", "check", "--category", "街道", "-n", "2"],
+            ["draw", "check", "--category", "街道", "-n", "2", "--redraw", "1", "--reason", "巡察中"],
+            ["draw", "secretaries", "--meeting", str(e.sql("SELECT max(id) FROM duty_meeting")[0][0]), "-n", "2"],
+            ["user", "add", "u2", "--role", "staff"],
+            ["user", "set", "u2", "--role", "viewer", "--name", "张三"],
+            ["config", "set", "warn_days", "10"],
+            ["import", "person", e.write("p.csv", "人员编码,姓名,所在单位,职务\nP0003,%s,%s,副书记(兼)\n"
+                                         % e.sql("SELECT p.name, u.code FROM person p JOIN unit u"
+                                                 " ON u.id = p.unit WHERE p.code = 'P0003'")[0])],
+        ]
+        pending = [i for (i,) in e.sql("SELECT id FROM proposal WHERE state = '待确认' ORDER BY id LIMIT 2")]
+        if len(pending) == 2:
+            steps += [["proposal", "confirm", str(pending[0])],
+                      ["proposal", "dismiss", str(pending[1]), "--reason", "已办结"]]
+        n = e.sql("SELECT count(*) FROM audit")[0][0]
+        for step in steps:
+            rc, out, err = e.run(*step)
+            eq(rc, 0, "%s (%r)" % (" ".join(step), err))
+            rc, out, err = e.run("verify")
+            eq(rc, 0, "verify after %s: %r" % (" ".join(step), err))
+        eq(len(steps), 11, "the demo has proposals to decide")
+        if e.sql("SELECT count(*) FROM audit")[0][0] <= n + len(steps):
+            raise AssertionError("the commands wrote fewer audit rows than expected")
+        eq(e.sql("SELECT count(*) FROM audit WHERE action = 'delete' AND kind = 'check'")[0][0], 2,
+           "the redraw deleted and audited two checks")
+    finally:
+        e.close()
+
+
+@test
 def the_trail_refuses_updates_and_deletes_through_sql():
     e = demo_copy()
     try:
