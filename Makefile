@@ -35,7 +35,7 @@ MO    := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/liangze.mo)
 
 LIANGZE_DB_DEFAULT = $(or $(LIANGZE_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/liangze/liangze.db)
 
-.PHONY: all deps run check test test-asan clean pot po-check stress bench fuzz
+.PHONY: all deps run check test test-asan clean pot po-check stress bench fuzz install
 all: liangze $(MO)
 
 # --- Debian packages ---------------------------------------------------------
@@ -126,6 +126,36 @@ po-check:
 	    msgattrib --only-fuzzy --no-obsolete $$tmp/$$l.po | grep '^msgid ' | tail -n +2 | head -20; \
 	    rm -rf $$tmp; exit 1; fi; \
 	done; rm -rf $$tmp; echo "po: all messages translated"
+
+# --- shared-server install ---------------------------------------------------------
+# liangze setgid to LIANGZE_GROUP; DBDIR (root:group, 2770) holds the one
+# database only that group reaches. The installed binary is linked apart
+# (build/inst) with these paths, so the build tree's ./liangze is untouched.
+LIANGZE_GROUP ?= liangze
+DBDIR ?= $(if $(filter /usr /usr/local,$(PREFIX)),/var/lib/liangze,$(PREFIX)/var/lib/liangze)
+INST_DEFS = -DLOCALEDIR='"$(PREFIX)/share/locale"' -DLZ_DBDIR='"$(DBDIR)"'
+install: all
+	@mkdir -p $(B)/inst
+	$(CC) $(CPPFLAGS) $(INST_DEFS) $(CFLAGS) $(WARN) -c ui/main.c -o $(B)/inst/main.o
+	$(CC) $(CFLAGS) -o $(B)/inst/liangze $(B)/inst/main.o $(filter-out $(B)/ui/main.o,$(UI:ui/%.c=$(B)/ui/%.o)) \
+	  $(B)/liblz.a $(LDLIBS) $(UILIBS)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(B)/inst/liangze $(DESTDIR)$(PREFIX)/bin/liangze
+	for l in $(LINGUAS); do \
+	  install -D -m 644 $(B)/locale/$$l/LC_MESSAGES/liangze.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/liangze.mo; \
+	done
+	install -d -m 755 $(DESTDIR)$(dir $(DBDIR))
+	@if [ "$$(id -u)" = 0 ]; then \
+	  getent group $(LIANGZE_GROUP) >/dev/null || groupadd --system $(LIANGZE_GROUP) || exit 1; \
+	  chgrp $(LIANGZE_GROUP) $(DESTDIR)$(PREFIX)/bin/liangze && chmod 2755 $(DESTDIR)$(PREFIX)/bin/liangze && \
+	  install -d -o root -g $(LIANGZE_GROUP) -m 2770 $(DESTDIR)$(DBDIR) && chmod 2770 $(DESTDIR)$(DBDIR) || exit 1; \
+	  echo "installed $(PREFIX)/bin/liangze setgid $(LIANGZE_GROUP); database folder $(DBDIR) (2770)"; \
+	  echo "next, as root: $(PREFIX)/bin/liangze init, then liangze user add LOGIN --role staff --scope UNIT"; \
+	else \
+	  install -d -m 2770 $(DESTDIR)$(DBDIR); \
+	  echo "note: not root, so liangze is not setgid and $(DBDIR) is not owned by group $(LIANGZE_GROUP);"; \
+	  echo "      as root: chgrp $(LIANGZE_GROUP) BIN DIR; chmod 2755 BIN; chmod 2770 DIR (see README, Shared server)"; \
+	fi
 
 # --- run and test ----------------------------------------------------------------
 run: deps all
