@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import time
 from lzt import test, main, eq, has
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -160,6 +161,28 @@ def shared_install_guards_the_file_and_keeps_roles():
         rc, out, err = s.run(STAFF, "--db", own, "init")
         eq(rc, 0, "a private database: " + err)
         eq(os.stat(own).st_gid, int(pw[1]), "private database in the account's group")
+
+        # A running session has given the group up for good (real, effective,
+        # saved) and cannot be looked into by its own account.
+        sock = "lzinst-%s" % TAG
+        sh("tmux", "-L", sock, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+           "runuser -u %s -- env TERM=xterm LANG=C.UTF-8 %s; sleep 30" % (STAFF, s.bin))
+        try:
+            pid, screen = None, ""
+            for _ in range(100):
+                screen = sh("tmux", "-L", sock, "capture-pane", "-p").stdout.decode(errors="replace")
+                p = sh("pgrep", "-u", STAFF, "-x", "liangze", check=False).stdout.split()
+                if p and "liangze" in screen:
+                    pid = int(p[0])
+                    break
+                time.sleep(0.1)
+            eq(pid is not None, True, "the session started: %s" % screen)
+            gids = [l.split()[1:] for l in open("/proc/%d/status" % pid) if l.startswith("Gid:")][0]
+            eq(set(gids), {pw[1].decode()}, "the session's real, effective, saved and fs groups")
+            p = sh("runuser", "-u", STAFF, "--", "ls", "/proc/%d/fd" % pid, check=False)
+            eq(p.returncode != 0, True, "the account reads its session's open files")
+        finally:
+            sh("tmux", "-L", sock, "kill-server", check=False)
 
         # Environment variables a setgid program must not trust are ignored:
         # the catalogs come from the installed folder.
