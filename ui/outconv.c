@@ -129,7 +129,9 @@ static FILE *wrap(FILE *f, int fd, const char *codeset)
 		return f;
 	}
 	fflush(f);
-	setvbuf(nf, NULL, fd == 2 ? _IOLBF : _IOFBF, 0);
+	/* Only terminals are wrapped: line by line, so stdout and stderr keep
+	 * their order on the screen. */
+	setvbuf(nf, NULL, _IOLBF, 0);
 	if (!wrapped[0] && !wrapped[1])
 		atexit(close_wrapped);
 	wrapped[fd == 2] = nf;
