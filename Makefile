@@ -13,7 +13,8 @@ CPPFLAGS := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild -MMD -MP
 LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lcrypto)
 UILIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev libssl-dev \
-            gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings ncurses-term
+            gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings ncurses-term \
+            clang valgrind
 LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
 
 SRC      := $(sort $(wildcard src/*.c))
@@ -35,7 +36,7 @@ MO    := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/liangze.mo)
 
 LIANGZE_DB_DEFAULT = $(or $(LIANGZE_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/liangze/liangze.db)
 
-.PHONY: all deps run check test test-asan clean pot po-check stress bench fuzz
+.PHONY: all deps run check test test-asan clean pot po-check stress bench fuzz install
 all: liangze $(MO)
 
 # --- Debian packages ---------------------------------------------------------
@@ -103,6 +104,21 @@ $(BA)/tests/%: tests/%.c $(BA)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -o $@ $< $(BA)/liblz.a $(LDLIBS) -lcmocka
 
+# libFuzzer over the importer (tests/fuzz): clang, its own build tree.
+BF    := build/fuzz
+FCC   := clang
+FSAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FOBJ  := $(SRC:src/%.c=$(BF)/src/%.o) $(BF)/schema_sql.o
+FWARN := $(filter-out -Wno-format-truncation,$(WARN))
+$(BF)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FCC) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer-no-link $(FSAN) $(FWARN) -c $< -o $@
+$(BF)/schema_sql.o: $(B)/schema_sql.c
+	@mkdir -p $(@D)
+	$(FCC) $(CPPFLAGS) -O1 -g $(FSAN) $(FWARN) -c $< -o $@
+$(BF)/fuzz_import: tests/fuzz/fuzz_import.c $(FOBJ)
+	$(FCC) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer $(FSAN) $(FWARN) -o $@ $^ $(LDLIBS)
+
 # --- translations ----------------------------------------------------------------
 PREFIX ?= /usr/local
 $(B)/locale/%/LC_MESSAGES/liangze.mo: po/%.po
@@ -127,6 +143,36 @@ po-check:
 	    rm -rf $$tmp; exit 1; fi; \
 	done; rm -rf $$tmp; echo "po: all messages translated"
 
+# --- shared-server install ---------------------------------------------------------
+# liangze setgid to LIANGZE_GROUP; DBDIR (root:group, 2770) holds the one
+# database only that group reaches. The installed binary is linked apart
+# (build/inst) with these paths, so the build tree's ./liangze is untouched.
+LIANGZE_GROUP ?= liangze
+DBDIR ?= $(if $(filter /usr /usr/local,$(PREFIX)),/var/lib/liangze,$(PREFIX)/var/lib/liangze)
+INST_DEFS = -DLOCALEDIR='"$(PREFIX)/share/locale"' -DLZ_DBDIR='"$(DBDIR)"'
+install: all
+	@mkdir -p $(B)/inst
+	$(CC) $(CPPFLAGS) $(INST_DEFS) $(CFLAGS) $(WARN) -c ui/main.c -o $(B)/inst/main.o
+	$(CC) $(CFLAGS) -o $(B)/inst/liangze $(B)/inst/main.o $(filter-out $(B)/ui/main.o,$(UI:ui/%.c=$(B)/ui/%.o)) \
+	  $(B)/liblz.a $(LDLIBS) $(UILIBS)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(B)/inst/liangze $(DESTDIR)$(PREFIX)/bin/liangze
+	for l in $(LINGUAS); do \
+	  install -D -m 644 $(B)/locale/$$l/LC_MESSAGES/liangze.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/liangze.mo; \
+	done
+	install -d -m 755 $(DESTDIR)$(dir $(DBDIR))
+	@if [ "$$(id -u)" = 0 ]; then \
+	  getent group $(LIANGZE_GROUP) >/dev/null || groupadd --system $(LIANGZE_GROUP) || exit 1; \
+	  chgrp $(LIANGZE_GROUP) $(DESTDIR)$(PREFIX)/bin/liangze && chmod 2755 $(DESTDIR)$(PREFIX)/bin/liangze && \
+	  install -d -o root -g $(LIANGZE_GROUP) -m 2770 $(DESTDIR)$(DBDIR) && chmod 2770 $(DESTDIR)$(DBDIR) || exit 1; \
+	  echo "installed $(PREFIX)/bin/liangze setgid $(LIANGZE_GROUP); database folder $(DBDIR) (2770)"; \
+	  echo "next, as root: $(PREFIX)/bin/liangze init, then liangze user add LOGIN --role staff --scope UNIT"; \
+	else \
+	  install -d -m 2770 $(DESTDIR)$(DBDIR); \
+	  echo "note: not root, so liangze is not setgid and $(DBDIR) is not owned by group $(LIANGZE_GROUP);"; \
+	  echo "      as root: chgrp $(LIANGZE_GROUP) BIN DIR; chmod 2755 BIN; chmod 2770 DIR (see README, Shared server)"; \
+	fi
+
 # --- run and test ----------------------------------------------------------------
 run: deps all
 	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
@@ -140,16 +186,29 @@ test-asan: $(BA)/liangze $(ATESTS) $(MO)
 	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS)
+	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BF)/fuzz_import
 	@$(MAKE) --no-print-directory po-check
 	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
 	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \
 	echo "== tests (AddressSanitizer + UBSan build)"; $(MAKE) --no-print-directory test-asan; r2=$$?; \
+	echo "== fuzzing the importer (60 s)"; $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60 >$(BF).log 2>&1; r3=$$?; \
+	if [ $$r3 = 0 ]; then echo "ok   fuzz_import ($$(grep -o 'Done [0-9]* runs' $(BF).log))"; echo "1 0" >> $$LIANGZE_SUMMARY; \
+	else echo "FAIL fuzz_import (see $(BF).log)"; tail -40 $(BF).log; echo "0 1" >> $$LIANGZE_SUMMARY; fi; \
 	awk '{p+=$$1; f+=$$2} END {printf "\ntotal: %d passed, %d failed\n", p, f}' $$LIANGZE_SUMMARY; \
-	test $$r1 = 0 && test $$r2 = 0
+	test $$r1 = 0 && test $$r2 = 0 && test $$r3 = 0
+
+# Fuzzing: the kept corpus (seeds, and every input that once crashed) is
+# replayed first, then new inputs for FUZZ_SECONDS; found inputs collect in
+# build/fuzz/corpus, a crash is left as build/fuzz/crash-* (copy it into
+# tests/fuzz/corpus once fixed).
+FUZZ_SECONDS ?= 600
+fuzz: $(BF)/fuzz_import
+	@mkdir -p $(BF)/corpus
+	$(BF)/fuzz_import -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	  -dict=tests/fuzz/import.dict -artifact_prefix=$(BF)/ $(BF)/corpus tests/fuzz/corpus
 
 clean:
 	rm -rf $(B) liangze
 
--include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(TESTS:=.d) $(ATESTS:=.d) \
+-include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(TESTS:=.d) $(ATESTS:=.d) $(FOBJ:.o=.d) \
 	$(UI:ui/%.c=$(B)/ui/%.d) $(UI:ui/%.c=$(BA)/ui/%.d)

@@ -12,6 +12,7 @@
 
 #include "audit_chain.h"
 #include "i18n.h"
+#include "priv.h"
 
 lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz_err *err)
 {
@@ -24,6 +25,8 @@ lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz
 		n = snprintf(out, outsz, "%s", explicit_path);
 	else if (env && *env)
 		n = snprintf(out, outsz, "%s", env);
+	else if (priv_setgid())
+		n = snprintf(out, outsz, "%s", priv_default_db());
 	else if (xdg && *xdg)
 		n = snprintf(out, outsz, "%s/liangze/liangze.db", xdg);
 	else if (home && *home)
@@ -154,7 +157,28 @@ lz_status db_scalar_int(db_conn *c, const char *sql, int64_t dflt, int64_t *out,
 	return s;
 }
 
+static lz_status open_conn(db_conn *c, const char *path, bool create, bool shared, bool fresh, lz_err *err);
+
+/* The group of a setgid install is held only here: SQLite opens the -wal
+ * and -shm files lazily, so the first read runs while it is held and they
+ * stay open for the connection's life; persistent WAL keeps the last session
+ * from needing the group to delete them at close. */
 lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
+{
+	char real[4096];
+	bool shared = false;
+	memset(c, 0, sizeof *c);
+	lz_status s = priv_enter_db(path, create, real, sizeof real, &shared, err);
+	if (s == LZ_OK) {
+		struct stat st;
+		bool fresh = shared && create && stat(real, &st) != 0;
+		s = open_conn(c, real, create, shared, fresh, err);
+	}
+	priv_leave_db();
+	return s;
+}
+
+static lz_status open_conn(db_conn *c, const char *path, bool create, bool shared, bool fresh, lz_err *err)
 {
 	memset(c, 0, sizeof *c);
 	if (snprintf(c->path, sizeof c->path, "%s", path) >= (int)sizeof c->path)
@@ -181,6 +205,13 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 		db_close(c);
 		return LZ_IO;
 	}
+	/* SQLite makes a new file 0644 less the umask (007 here): the group must
+	 * write it, and the -wal and -shm take the file's mode when made. */
+	if (fresh && chmod(path, 0660) != 0) {
+		lz_fail(err, LZ_IO, _("cannot open database %s: %s"), path, strerror(errno));
+		db_close(c);
+		return LZ_IO;
+	}
 	sqlite3_extended_result_codes(c->h, 1);
 	sqlite3_busy_handler(c->h, busy_handler, c);
 
@@ -203,6 +234,16 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 	if (s) {
 		db_close(c);
 		return s;
+	}
+	if (shared) {
+		int one = 1;
+		int64_t n;
+		sqlite3_file_control(c->h, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+		/* A read opens the -wal and -shm now, while the group is held. */
+		if ((s = db_scalar_int(c, "SELECT count(*) FROM sqlite_master", 0, &n, err))) {
+			db_close(c);
+			return s;
+		}
 	}
 	return LZ_OK;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "keyin.h"
 #include "text.h"
 #include "ui.h"
 
@@ -116,13 +117,13 @@ static bool unknown_sequence(void)
 {
 	timeout(0);
 	wint_t c;
-	int r = get_wch(&c);
+	int r = keyin_get(&c);
 	if (r == ERR) {
 		timeout(-1);
 		return false;
 	}
 	if (r == OK && (c == '[' || c == 'O')) {
-		while ((r = get_wch(&c)) != ERR)
+		while ((r = keyin_get(&c)) != ERR)
 			if (r == OK && c >= 0x40 && c <= 0x7E)
 				break;
 	} else if (r == OK) {
@@ -282,7 +283,7 @@ int ui_run(const char *path, const char *login, bool dashboard)
 		 * second; the others wait for a key. */
 		timeout(app.top->idle ? 1000 : -1);
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = keyin_get(&ch);
 		if (r == ERR) {
 			dirty = app.top->idle && app.top->idle(app.top);
 			continue;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "keyin.h"
 #include "lineedit.h"
 #include "ui.h"
 
@@ -20,7 +21,7 @@ const ui_key ui_edit_keys[] = {
 static int read_key(ui_app *app, wint_t *ch)
 {
 	for (;;) {
-		int r = get_wch(ch);
+		int r = keyin_get(ch);
 		if (r == KEY_CODE_YES && *ch == KEY_RESIZE) {
 			ui_redraw(app);
 			return KEY_RESIZE;

@@ -70,8 +70,9 @@ int ui_put(int y, int x, int cols, const char *utf8, attr_t attr)
 				cp = '?';
 				k = 1;
 			}
-			/* Line breaks and tabs in a cell would tear the screen. */
-			if (cp < 0x20 || cp == 0x7F)
+			/* Line breaks and tabs in a cell would tear the screen;
+			 * C1 controls (U+0080..U+009F) would reach the terminal. */
+			if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 				cp = ' ';
 			w[nw++] = (wchar_t)cp;
 			i += (size_t)k;

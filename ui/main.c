@@ -10,17 +10,24 @@
 #include "cli.h"
 #include "i18n.h"
 #include "outconv.h"
+#include "priv.h"
 #include "ui.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
+/* The shared-server install's database folder (make install sets it). */
+#ifndef LZ_DBDIR
+#define LZ_DBDIR "/var/lib/liangze"
+#endif
 
 /* Where the catalogs are: $LIANGZE_LOCALEDIR, else build/locale beside a
  * binary run from its source tree (so ./liangze speaks Chinese without an
- * install), else the installed folder. */
+ * install), else the installed folder — always that one when setgid. */
 static const char *locale_dir(char *buf, size_t n)
 {
+	if (priv_setgid())
+		return LOCALEDIR;
 	const char *env = getenv("LIANGZE_LOCALEDIR");
 	if (env && *env)
 		return env;
@@ -43,6 +50,7 @@ static const char *locale_dir(char *buf, size_t n)
 int main(int argc, char **argv)
 {
 	char buf[PATH_MAX + 32];
+	priv_init(LZ_DBDIR);
 	setlocale(LC_ALL, "");
 	bindtextdomain("liangze", locale_dir(buf, sizeof buf));
 	textdomain("liangze");

@@ -32,8 +32,23 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Converts in chunks; a character the terminal's codeset cannot show is
- * written as '?', never dropped silently with the rest of the line. */
+/* Control characters in stored text (a name imported with ESC ] … BEL, a
+ * C1 CSI) would drive the terminal of whoever lists it: they become '?',
+ * in place, so lengths stay. A C1 cut after its 0xC2 waits in pending. */
+static void defang(char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)p[i];
+		if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F)
+			p[i] = '?';
+		else if (b == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] >= 0x80 && (unsigned char)p[i + 1] < 0xA0)
+			p[i] = p[i + 1] = '?';
+	}
+}
+
+/* Converts in chunks; a character the terminal's codeset cannot show (or
+ * bytes that are not UTF-8) is written as '?', never dropped silently with
+ * the rest of the line. */
 static ssize_t conv_write(void *cookie, const char *buf, size_t size)
 {
 	conv *c = cookie;
@@ -43,6 +58,7 @@ static ssize_t conv_write(void *cookie, const char *buf, size_t size)
 		size_t take = size - done < 4096 ? size - done : 4096;
 		memcpy(in, c->pending, c->npending);
 		memcpy(in + c->npending, buf + done, take);
+		defang(in, c->npending + take);
 		char *ip = in, *op = out;
 		size_t il = c->npending + take, ol = sizeof out;
 		c->npending = 0;
@@ -113,7 +129,9 @@ static FILE *wrap(FILE *f, int fd, const char *codeset)
 		return f;
 	}
 	fflush(f);
-	setvbuf(nf, NULL, fd == 2 ? _IOLBF : _IOFBF, 0);
+	/* Only terminals are wrapped: line by line, so stdout and stderr keep
+	 * their order on the screen. */
+	setvbuf(nf, NULL, _IOLBF, 0);
 	if (!wrapped[0] && !wrapped[1])
 		atexit(close_wrapped);
 	wrapped[fd == 2] = nf;
@@ -173,9 +191,12 @@ void outconv_setup(void)
 
 void outconv_stdio(void)
 {
+	/* A terminal always gets the filter (controls, invalid UTF-8); pipes and
+	 * files get the bytes as they are. The C locale's terminal gets UTF-8, as
+	 * before. */
 	const char *cs = nl_langinfo(CODESET);
-	if (!cs || strcmp(cs, "UTF-8") == 0 || strcmp(cs, "ANSI_X3.4-1968") == 0)
-		return;
+	if (!cs || strcmp(cs, "ANSI_X3.4-1968") == 0)
+		cs = "UTF-8";
 	if (isatty(1))
 		stdout = wrap(stdout, 1, cs);
 	if (isatty(2))

@@ -9,8 +9,9 @@
  * themselves, and the command line converts at the edge (outconv_stdio). */
 void outconv_setup(void);
 
-/* When stdout or stderr is a terminal in a non-UTF-8 locale, converts what is
- * written there to the locale's codeset. Not for the screens. */
+/* When stdout or stderr is a terminal, converts what is written there to the
+ * locale's codeset and shows control characters and bytes that are not UTF-8
+ * as '?', so stored text cannot drive the terminal. Not for the screens. */
 void outconv_stdio(void);
 
 /* argv in UTF-8: a copy converted from the locale's codeset when that is not
