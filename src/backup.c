@@ -159,9 +159,9 @@ lz_status backup_open_file(db_conn *c, const char *path, bool readonly, lz_err *
 	/* Reading the schema tells a database from any other file. */
 	lz_status st = db_exec(c, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; SELECT count(*) FROM sqlite_master;", err);
 	if (st) {
-		if (st == LZ_INTERNAL) {
+		if (st == LZ_INTERNAL || st == LZ_DAMAGE) {
 			lz_err why = *err;
-			st = lz_fail(err, LZ_DAMAGE, _("%s is not a database: %s"), path, why.msg);
+			st = lz_fail(err, LZ_DAMAGE, _("%s is not a database or is damaged: %s"), path, why.msg);
 		}
 		db_close(c);
 	}

@@ -243,6 +243,45 @@ static void init_colors(ui_app *app)
 	init_pair(8, COLOR_YELLOW, -1);
 }
 
+/* How often an idle screen looks whether the database was restored under it. */
+#define UI_POLL_MS 1000
+
+static void restore_mark(ui_app *app, char out[72])
+{
+	sqlite3_stmt *q;
+	lz_err e;
+	out[0] = '\0';
+	if (db_prepare(&app->s.db, "SELECT hash FROM audit WHERE kind = 'database' AND action = 'restore'"
+			       " ORDER BY id DESC LIMIT 1", &q, &e))
+		return;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+		snprintf(out, 72, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+}
+
+/* Another session may restore a backup into the database under this one
+ * (restore copies it in place, so this connection stays valid): data_version
+ * says another connection committed, a new 'restore' audit row says it was a
+ * restore. Then the screen on top reads its rows again (those below do when
+ * they come back on top). True when something was redrawn. */
+static bool notice_restore(ui_app *app)
+{
+	int64_t v = 0;
+	lz_err e;
+	if (db_scalar_int(&app->s.db, "PRAGMA data_version", 0, &v, &e) || v == app->data_version)
+		return false;
+	app->data_version = v;
+	char mark[72];
+	restore_mark(app, mark);
+	if (strcmp(mark, app->restore_mark) == 0)
+		return false;
+	snprintf(app->restore_mark, sizeof app->restore_mark, "%s", mark);
+	if (app->top && app->top->ops->resume)
+		app->top->ops->resume(app->top);
+	ui_status(app, "%s", _("The database was restored from a backup by another session: shown again as restored"));
+	return true;
+}
+
 int ui_run(const char *path, const char *login, bool dashboard)
 {
 	ui_app app;
@@ -270,12 +309,22 @@ int ui_run(const char *path, const char *login, bool dashboard)
 	ui_push(&app, menu_open(&app));
 	if (dashboard || app.s.role == ROLE_VIEWER)
 		ui_push(&app, overview_open(&app));
+	lz_err e;
+	db_scalar_int(&app.s.db, "PRAGMA data_version", 0, &app.data_version, &e);
+	restore_mark(&app, app.restore_mark);
+	bool dirty = true;
 	while (app.top && !app.quit) {
-		ui_redraw(&app);
+		if (dirty)
+			ui_redraw(&app);
+		dirty = true;
 		wint_t ch;
+		timeout(UI_POLL_MS);
 		int r = get_wch(&ch);
-		if (r == ERR)
+		timeout(-1);
+		if (r == ERR) {
+			dirty = notice_restore(&app);
 			continue;
+		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;   /* the loop redraws at the new size */
 		bool is_key = r == KEY_CODE_YES;

@@ -79,6 +79,8 @@ struct ui_app {
 	bool quit;
 	bool color;
 	bool waiting;           /* another session holds the write lock */
+	int64_t data_version;   /* PRAGMA data_version last seen */
+	char restore_mark[72];  /* hash of the last 'restore' audit row seen */
 };
 
 /* Colour pairs / attributes by role; plain attributes without colours. */
