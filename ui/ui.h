@@ -131,6 +131,9 @@ bool ui_confirm(ui_app *app, const char *question);
 /* Asks for one line of text, prefilled with buf; false if cancelled (Esc). */
 bool ui_prompt(ui_app *app, const char *label, char *buf, size_t bufsz);
 
+/* Asks for a year and a file and writes the yearly archive (archive_action.c). */
+void archive_action(ui_app *app);
+
 /* Shows the key table of sc as a help screen. */
 void ui_help_open(ui_app *app, ui_screen *sc);
 
