@@ -307,6 +307,8 @@ int ui_run(const char *path, const char *login, bool dashboard)
 	keypad(stdscr, TRUE);
 	init_colors(&app);
 	ui_push(&app, menu_open(&app));
+	if (app.s.db.migrate_backup[0])
+		ui_status(&app, "%s %s", _("before migrating, the database was backed up to"), app.s.db.migrate_backup);
 	if (dashboard || app.s.role == ROLE_VIEWER)
 		ui_push(&app, overview_open(&app));
 	lz_err e;
