@@ -14,7 +14,7 @@
 static const char *const valued[] = {
 	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
 	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason",
-	"-n", "--category", "--redraw", "--meeting",
+	"-n", "--category", "--redraw", "--meeting", "--expect",
 	"--keep", NULL
 };
 static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
@@ -169,7 +169,8 @@ static void usage(FILE *out)
 		"  restore FILE                          bring a backup back (admin); the current database is backed up first\n"
 		"  undelete KIND ID                      bring a deleted record back from the audit trail (admin)\n"
 		"  archive --year Y -o FILE.xlsx         the year's ledgers, master data and rankings in one workbook\n"
-		"  verify                                check the file, the audit chain and every record; print the head hash\n"
+		"  verify [--expect HASH]               check the file, the audit chain and every record; print the head hash\n"
+		"  history KIND ID [--format text|csv]   a record's audit rows, also of a deleted record\n"
 		"\n"
 		"Exit codes: 0 ok, 1 usage, 2 bad content (nothing written), 3 not permitted,\n"
 		"4 database busy, 5 file or I/O error, 6 damage found, 7 internal error.\n"), out);
@@ -205,7 +206,7 @@ int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui, void (*before_co
 		{ "draw", cli_draw },
 		{ "vetting", cli_vetting },
 		{ "backup", cli_backup }, { "restore", cli_restore }, { "undelete", cli_undelete }, { "archive", cli_archive },
-		{ "verify", cli_verify },
+		{ "verify", cli_verify }, { "history", cli_history },
 	};
 	if (!cmd || strcmp(cmd, "dashboard") == 0) {
 		if (tui) {

@@ -14,6 +14,7 @@
 #include "kind.h"
 #include "record.h"
 #include "sbuf.h"
+#include "settings.h"
 #include "value.h"
 
 static lz_status step_error(db_conn *c, int rc, lz_err *err)
@@ -229,6 +230,56 @@ static lz_status check_missing(db_conn *c, const kind *k, lz_err *err)
 	return st;
 }
 
+/* Settings are not records, but they are audited the same way: each one's
+ * value now (stored, or the default) must be the value its last audit row
+ * gave it. The settings are a short fixed list: one query each. */
+static lz_status check_settings(db_conn *c, lz_err *err)
+{
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(c,
+		"SELECT (SELECT value FROM setting WHERE name = ?1),"
+		" (SELECT id FROM audit WHERE kind = 'setting' AND json_extract(after, '$.name') = ?1 ORDER BY id DESC LIMIT 1)",
+		&q, err);
+	if (st)
+		return st;
+	sqlite3_stmt *a;
+	if ((st = db_prepare(c, "SELECT json_extract(after, '$.value') FROM audit WHERE id = ?", &a, err))) {
+		sqlite3_finalize(q);
+		return st;
+	}
+	for (const setting_def *d = settings_defs; d->name && !st; d++) {
+		sqlite3_bind_text(q, 1, d->name, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(q);
+		if (rc != SQLITE_ROW) {
+			st = step_error(c, rc, err);
+			break;
+		}
+		const char *stored = (const char *)sqlite3_column_text(q, 0);
+		int64_t aid = sqlite3_column_int64(q, 1);
+		if (!aid) {
+			if (stored)
+				st = lz_fail(err, LZ_DAMAGE, _("setting %s is '%s' but no audit row set it: it was changed outside liangze"),
+					     d->name, stored);
+		} else {
+			sqlite3_bind_int64(a, 1, aid);
+			rc = sqlite3_step(a);
+			const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(a, 0) : NULL;
+			const char *now = stored ? stored : d->dflt;
+			if (rc != SQLITE_ROW)
+				st = step_error(c, rc, err);
+			else if (!v || strcmp(v, now) != 0)
+				st = lz_fail(err, LZ_DAMAGE,
+					     _("setting %s was changed outside liangze: it is '%s' but its last audit row (%lld) set '%s'"),
+					     d->name, now, (long long)aid, v ? v : "");
+			sqlite3_reset(a);
+		}
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(a);
+	return st;
+}
+
 lz_status verify_db(db_conn *c, verify_result *out, lz_err *err)
 {
 	memset(out, 0, sizeof *out);
@@ -241,6 +292,8 @@ lz_status verify_db(db_conn *c, verify_result *out, lz_err *err)
 	for (int i = 0; !st && kind_all[i]; i++)
 		if (!(st = check_present(c, kind_all[i], out, err)))
 			st = check_missing(c, kind_all[i], err);
+	if (!st)
+		st = check_settings(c, err);
 	db_rollback(c);
 	if (st) {
 		out->records = out->audit_rows = 0;
