@@ -9,6 +9,8 @@ lz_status audit_write(session *s, const char *kind, int64_t id, const char *acti
 {
 	/* The head is read here, inside the caller's BEGIN IMMEDIATE: no other
 	 * session can append between reading it and inserting the new row. */
+	if (!s->db.in_write)
+		return lz_fail(err, LZ_INTERNAL, "%s", _("an audit row must be written inside a write transaction"));
 	int64_t next_id;
 	char prev[65], hash[65], now[20];
 	bool has_prev;

@@ -161,7 +161,7 @@ void history_free(history *h)
 const char *history_action_title(const char *action)
 {
 	if (strcmp(action, "insert") == 0)
-		return _("created");
+		return _("added");
 	if (strcmp(action, "update") == 0)
 		return _("changed");
 	if (strcmp(action, "delete") == 0)

@@ -48,7 +48,7 @@ lz_status history_load(session *s, const kind *k, int64_t id, history *out, lz_e
 /* Frees what history_load made; h is empty afterwards. */
 void history_free(history *h);
 
-/* The action for people ("created", "changed", "deleted" or the stored word). */
+/* The action for people ("added", "changed", "deleted" or the stored word). */
 const char *history_action_title(const char *action);
 
 /* Value v of change c as people read it: a reference as the record's name,

@@ -5,7 +5,7 @@ each caught (exit 6, the mismatch named) without verify changing anything;
 an older trail is sealed on first use by any account; concurrent writers
 chain correctly; history shows who changed what, also after a deletion."""
 import os
-import re
+import shutil
 import subprocess
 import time
 
@@ -13,6 +13,18 @@ from lzt import test, main, Env, demo_env, eq, has, refused
 from tuilib import Tmux, available
 
 DROP_TRIGGERS = "DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete;"
+
+
+_template = []
+
+
+def demo_copy():
+    """A demo database of its own for each test, copied from one made once."""
+    if not _template:
+        _template.append(demo_env())
+    e = Env()
+    shutil.copyfile(_template[0].db, e.db)
+    return e
 
 
 def width(text):
@@ -43,7 +55,7 @@ def caught(e, sql, *parts):
 
 @test
 def a_clean_demo_database_verifies_and_prints_the_head_hash():
-    e = demo_env()
+    e = demo_copy()
     try:
         t0 = time.time()
         out = verify_ok(e)
@@ -76,7 +88,7 @@ def a_clean_demo_database_verifies_and_prints_the_head_hash():
 
 @test
 def the_trail_refuses_updates_and_deletes_through_sql():
-    e = demo_env()
+    e = demo_copy()
     try:
         before = e.snapshot()
         for sql in ("UPDATE audit SET login = 'x' WHERE id = 5", "DELETE FROM audit WHERE id = 5"):
@@ -89,7 +101,7 @@ def the_trail_refuses_updates_and_deletes_through_sql():
 
 @test
 def a_changed_audit_row_is_caught():
-    e = demo_env()
+    e = demo_copy()
     try:
         caught(e, DROP_TRIGGERS + "UPDATE audit SET login = 'mallory' WHERE id = 100",
                "audit row 100", "was changed")
@@ -119,7 +131,7 @@ COLS = "id, at, login, kind, record_id, action, before, after, prev_hash"
 
 @test
 def the_hashes_follow_the_documented_encoding():
-    e = demo_env()
+    e = demo_copy()
     try:
         rows = e.sql("SELECT %s, hash FROM audit ORDER BY id" % COLS)
         bad = [r[0] for r in rows if row_hash(r[:9]) != r[9]]
@@ -130,7 +142,7 @@ def the_hashes_follow_the_documented_encoding():
 
 @test
 def a_changed_audit_row_with_a_recomputed_own_hash_breaks_the_next_link():
-    e = demo_env()
+    e = demo_copy()
     try:
         # Someone who changes a row and recomputes its hash cannot hide it:
         # the next row still carries the old hash.
@@ -175,7 +187,7 @@ def a_rebuilt_chain_is_caught_only_against_a_kept_head_hash():
 
 @test
 def a_deleted_audit_row_is_caught():
-    e = demo_env()
+    e = demo_copy()
     try:
         caught(e, DROP_TRIGGERS + "DELETE FROM audit WHERE id = 100",
                "audit row 101 does not follow audit row 99")
@@ -185,7 +197,7 @@ def a_deleted_audit_row_is_caught():
 
 @test
 def a_deleted_first_audit_row_is_caught():
-    e = demo_env()
+    e = demo_copy()
     try:
         caught(e, DROP_TRIGGERS + "DELETE FROM audit WHERE id = 1", "audit row 2 is the first row")
     finally:
@@ -194,7 +206,7 @@ def a_deleted_first_audit_row_is_caught():
 
 @test
 def two_reordered_audit_rows_are_caught():
-    e = demo_env()
+    e = demo_copy()
     try:
         cols = "at, login, kind, record_id, action, before, after, prev_hash, hash"
         caught(e, DROP_TRIGGERS +
@@ -208,7 +220,7 @@ def two_reordered_audit_rows_are_caught():
 
 @test
 def a_record_edited_with_the_sqlite3_shell_is_caught():
-    e = demo_env()
+    e = demo_copy()
     try:
         pid, name = e.sql("SELECT id, name FROM person ORDER BY id LIMIT 1 OFFSET 4")[0]
         err = caught(e, "UPDATE person SET name = '冒名' WHERE id = %d" % pid,
@@ -220,13 +232,13 @@ def a_record_edited_with_the_sqlite3_shell_is_caught():
 
 @test
 def a_record_added_or_removed_behind_liangzes_back_is_caught():
-    e = demo_env()
+    e = demo_copy()
     try:
         caught(e, "INSERT INTO unit(code, name, category) VALUES ('ZZ9', '假单位', '乡镇')",
                "unit record", "has no audit row")
     finally:
         e.close()
-    e = demo_env()
+    e = demo_copy()
     try:
         # A record nothing refers to, so that the foreign-key check stays quiet.
         refs = [r[0] for r in e.sql("SELECT DISTINCT f.\"table\" FROM sqlite_master m,"
@@ -242,7 +254,7 @@ def a_record_added_or_removed_behind_liangzes_back_is_caught():
 
 @test
 def a_setting_changed_behind_liangzes_back_is_caught():
-    e = demo_env()
+    e = demo_copy()
     try:
         e.run("config", "set", "warn_days", "9", check=0)
         verify_ok(e)
@@ -250,7 +262,7 @@ def a_setting_changed_behind_liangzes_back_is_caught():
                "setting warn_days was changed outside liangze", "'3'", "set '9'")
     finally:
         e.close()
-    e = demo_env()
+    e = demo_copy()
     try:
         caught(e, "INSERT INTO setting(name, value) VALUES ('inquiry_reply_days', '99')",
                "setting inquiry_reply_days is '99' but no audit row set it")
@@ -314,7 +326,7 @@ def history_on_the_command_line_shows_before_and_after_also_after_deletion():
         eq(len(upd), 1, "only the changed field of the update: %r" % upd)
         has(upd[0], "测试镇", "before")
         has(upd[0], "测试新镇", "after")
-        eq(len([l for l in lines if "created" in l]), 3, "the creation lists the values it got")
+        eq(len([l for l in lines if "added" in l]), 3, "the creation lists the values it got")
         rc, out, err = e.run("history", "unit", str(uid), "--format", "csv", check=0)
         rows = out.splitlines()
         eq(rows[0], "Audit row,When,Who,Action,Field,Before,After", "CSV header")
@@ -327,11 +339,35 @@ def history_on_the_command_line_shows_before_and_after_also_after_deletion():
 
 
 @test
+def history_keeps_to_the_accounts_scope():
+    e = demo_copy()
+    try:
+        e.run("user", "add", "staff1", "--role", "staff", "--scope", "X09", check=0)
+        x09 = e.sql("SELECT id FROM unit WHERE code = 'X09'")[0][0]
+        inside = e.sql("SELECT id FROM person WHERE unit = ? ORDER BY id LIMIT 1", x09)[0][0]
+        outside = e.sql("SELECT id FROM person WHERE unit <> ? ORDER BY id LIMIT 1", x09)[0][0]
+        rc, out, err = e.run("history", "person", str(inside), as_user="staff1")
+        eq(rc, 0, "own scope (%r)" % err)
+        has(out, "added", "history shown")
+        refused(e, 2, ["history", "person", str(outside)], "no", as_user="staff1")
+        refused(e, 3, ["history", "account", "1"], "administrator", as_user="staff1")
+        # A deleted record outside the scope stays out of sight too.
+        e.run("import", "unit", e.write("u.csv", "code,name,category\nZ97,外镇,乡镇\n"), check=0)
+        uid = e.sql("SELECT id FROM unit WHERE code = 'Z97'")[0][0]
+        shell(e, "DELETE FROM unit WHERE id = %d" % uid)   # the trail still names it
+        refused(e, 2, ["history", "unit", str(uid)], "no", as_user="staff1")
+        rc, out, err = e.run("history", "unit", str(uid), check=0)
+        has(out, "(deleted)", "an admin sees it")
+    finally:
+        e.close()
+
+
+@test
 def history_in_the_form_after_an_edit_and_of_a_deleted_record():
     if not available():
         print("skipped: no tmux")
         return
-    e = demo_env()
+    e = demo_copy()
     e.run("import", "unit", e.write("u.csv", "code,name,category\nZ98,历史镇,乡镇\n"), check=0)
     uid = e.sql("SELECT id FROM unit WHERE code = 'Z98'")[0][0]
     t = Tmux(["--db", e.db], width=100, height=30, lang="C.UTF-8")
@@ -351,7 +387,7 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         s = t.wait("F11 History")
         t.keys("h")
         s = t.wait("History — Units 历史新镇", "(audit row", "历史镇 → 历史新镇")
-        has(s, "created", "the creation")
+        has(s, "added", "the creation")
         has(s, "changed", "the change")
         # Values start in one column, whatever the width of the text before.
         lines = s.splitlines()
@@ -377,4 +413,8 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         e.close()
 
 
-main()
+try:
+    main()
+finally:
+    for t in _template:
+        t.close()
