@@ -7,7 +7,7 @@ import time
 
 import openpyxl
 
-from lzt import test, main, demo_env, eq, has
+from lzt import test, main, demo_env, eq, has, refused
 from tuilib import Tmux, available
 
 
@@ -52,6 +52,50 @@ def restore_under_an_open_ledger_and_form():
         s = t.exited()
         has(s, "__EXIT__0", "clean exit")
         eq(e.sql("SELECT name FROM unit WHERE code='X09'"), [("井河镇改",)], "database as restored")
+    finally:
+        if t:
+            t.close()
+        e.close()
+
+
+@test
+def a_record_deleted_on_screen_comes_back_with_undelete():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = None
+    try:
+        e.run("import", "person", e.write("p.csv",
+              "code,name,unit,post,rank,principal,team_member,commission_member,promoted_on\n"
+              "ZD1,待删干部,X09,副镇长,副科级,否,是,是,2024-03-01\n"), check=0)
+        row = e.sql("SELECT * FROM person WHERE code = 'ZD1'")
+        pid = row[0][0]
+        refused(e, 2, ["undelete", "person", str(pid)], "exists")
+        t = Tmux(["--db", e.db])
+        t.wait("liangze 两责")
+        t.keys("p")
+        t.wait("干部台账")
+        t.keys("/")
+        t.type("待删干部")
+        t.wait("待删干部", "1/1")
+        t.keys("Enter", "d")
+        t.wait("(y/n)")
+        t.keys("y")
+        t.wait("无记录")
+        eq(e.sql("SELECT count(*) FROM person WHERE code = 'ZD1'"), [(0,)], "deleted on screen")
+        e.run("user", "add", "looker", "--role", "viewer", check=0)
+        refused(e, 3, ["undelete", "person", str(pid)], as_user="looker")
+        refused(e, 1, ["undelete", "nosuchkind", str(pid)])
+        refused(e, 2, ["undelete", "unit", "999999"])
+        rc, out, err = e.run("undelete", "person", str(pid), check=0)
+        eq(e.sql("SELECT * FROM person WHERE code = 'ZD1'"), row, "the same record, every column, the same id")
+        acts = [r[0] for r in e.sql("SELECT action FROM audit WHERE kind = 'person' AND record_id = ? ORDER BY id", pid)]
+        eq(acts[-2:], ["delete", "undelete"], "both events in the audit trail")
+        e.run("verify", check=0)
+        t.keys("F5")
+        s = t.wait_gone("无记录")                   # the ledger shows it again
+        has(s, "副镇长", "the row is back on screen")
     finally:
         if t:
             t.close()
