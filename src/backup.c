@@ -332,6 +332,15 @@ lz_status backup_make(db_conn *c, const char *path, const char *tag, backup_info
 	return LZ_OK;
 }
 
+lz_status backup_run(session *s, const char *path, backup_info *out, lz_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (s->role != ROLE_ADMIN)
+		return lz_fail(err, LZ_DENIED, _("account %s may not make backups: a backup holds every unit's records; only an administrator may"),
+			       s->login);
+	return backup_make(&s->db, path, "", out, err);
+}
+
 lz_status backup_before_migrate(db_conn *c, lz_err *err)
 {
 	char dir[4096];

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "session.h"
 #include "status.h"
 #include "verify.h"
 
@@ -37,6 +38,10 @@ lz_status backup_copy(db_conn *c, const char *path, lz_err *err);
  * verify_db on the copy; *out filled. LZ_DAMAGE when the copy does not
  * verify (the file is kept: it may still be the best copy there is). */
 lz_status backup_make(db_conn *c, const char *path, const char *tag, backup_info *out, lz_err *err);
+
+/* backup_make for an administrator (a backup holds every unit's records,
+ * beyond any scope): LZ_DENIED for other accounts. */
+lz_status backup_run(session *s, const char *path, backup_info *out, lz_err *err);
 
 /* Removes the oldest plain backups (liangze-YYYYMMDD-HHMMSS[-N].db) in dir
  * beyond the newest keep; *removed gets how many. Other files are never touched. */

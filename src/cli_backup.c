@@ -34,7 +34,7 @@ lz_status cli_backup(const cli_cmd *c, lz_err *err)
 	if (st)
 		return st;
 	backup_info b;
-	st = backup_make(&s.db, out, "", &b, err);
+	st = backup_run(&s, out, &b, err);
 	if (st == LZ_OK || st == LZ_DAMAGE)
 		print_info(&b);
 	if (st == LZ_OK && keep) {
@@ -58,7 +58,10 @@ lz_status cli_restore(const cli_cmd *c, lz_err *err)
 		return st;
 	restore_info r;
 	if (!(st = restore_from(&s, c->raw_pos[1], &r, err))) {
-		printf(_("current database backed up to %s\n"), r.before.path);
+		if (r.before.path[0])
+			printf(_("current database backed up to %s\n"), r.before.path);
+		else
+			printf("%s\n", _("the current database was too damaged to back up"));
 		printf(_("restored %s: %lld records, %lld audit rows, audit head %s (schema version %d, %d migrations applied)\n"),
 		       c->raw_pos[1], (long long)r.restored.records, (long long)r.restored.audit_rows,
 		       r.restored.head[0] ? r.restored.head : "-", r.from_version, r.migrated);

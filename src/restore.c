@@ -110,6 +110,8 @@ lz_status restore_from(session *s, const char *file, restore_info *out, lz_err *
 		st = lz_fail(err, st, _("not restoring: the backup of the current database failed: %s"), e.msg);
 		goto out;
 	}
+	if (st && access(out->before.path, F_OK) != 0)
+		out->before.path[0] = '\0'; /* too damaged to copy: restore all the same */
 	db_conn w;
 	if ((st = db_open(&w, scratch, false, err)))
 		goto out;

@@ -71,6 +71,10 @@ def backup_is_a_verified_private_single_file_copy():
         before = open(target, "rb").read()
         refused(e, 5, ["backup", "-o", target], "exists")
         eq(open(target, "rb").read(), before, "existing file untouched")
+        e.run("user", "add", "clerk", "--role", "staff", "--scope", "X09", check=0)
+        files = sorted(os.listdir(e.dir))
+        refused(e, 3, ["backup"], "administrator", as_user="clerk")
+        eq(sorted(os.listdir(e.dir)), files, "no file made for a staff account")
         refused(e, 1, ["backup", "--keep", "0"])
         refused(e, 1, ["backup", "--keep", "x"])
     finally:
