@@ -74,7 +74,8 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 	}
 	sbuf_printf(&sql, " FROM %s t WHERE t.id = :id", k->table);
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	/* Cached: a save reads the record before and after writing it. */
+	lz_status st = db_prepare_cached(&s->db, sbuf_str(&sql), &q, err);
 	sbuf_free(&sql);
 	if (st)
 		return st;
@@ -98,7 +99,7 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 	} else {
 		st = db_error(&s->db, rc, k->zh, err);
 	}
-	sqlite3_finalize(q);
+	db_release(q);
 	return st;
 }
 

@@ -210,10 +210,13 @@ static lz_status check_missing(db_conn *c, const kind *k, lz_err *err)
 {
 	char sql[512];
 	snprintf(sql, sizeof sql,
-		 "SELECT g.rid, g.m FROM (SELECT record_id AS rid, max(id) AS m FROM audit"
-		 " WHERE kind = ?1 AND record_id IS NOT NULL GROUP BY record_id) g"
-		 " JOIN audit a ON a.id = g.m WHERE a.action <> 'delete'"
-		 " AND NOT EXISTS (SELECT 1 FROM %s t WHERE t.id = g.rid) ORDER BY g.rid LIMIT 1", k->table);
+		 /* Walks the (kind, record_id) index in order, without gathering
+		  * the ids first: memory stays flat however many there are. */
+		 "SELECT a.record_id, a.id FROM audit a WHERE a.kind = ?1 AND a.record_id IS NOT NULL"
+		 " AND a.id = (SELECT x.id FROM audit x WHERE x.kind = ?1 AND x.record_id = a.record_id"
+		 " ORDER BY x.id DESC LIMIT 1)"
+		 " AND NOT EXISTS (SELECT 1 FROM %s t WHERE t.id = a.record_id) AND a.action <> 'delete'"
+		 " ORDER BY a.record_id LIMIT 1", k->table);
 	sqlite3_stmt *q;
 	lz_status st = db_prepare(c, sql, &q, err);
 	if (st)

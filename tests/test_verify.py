@@ -413,6 +413,34 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         e.close()
 
 
+@test
+def history_from_the_case_view():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_copy()
+    cid, number = e.sql("SELECT id, case_no FROM case_file ORDER BY id LIMIT 1")[0]
+    t = Tmux(["--db", e.db], width=120, height=36, lang="C.UTF-8")
+    try:
+        t.wait("liangze")
+        t.keys("3")
+        t.wait("Cases")
+        t.keys("Enter")
+        t.wait("Cases ledger")
+        t.keys("/")
+        t.type(number)
+        t.wait("1/1")
+        t.keys("Enter", "Enter")
+        t.wait("F11 History")
+        t.keys("h")
+        s = t.wait("History — Cases", "(audit row")
+        first = e.sql("SELECT id FROM audit WHERE kind = 'case' AND record_id = ? ORDER BY id LIMIT 1", cid)[0][0]
+        has(s, "added  (audit row %d)" % first, "the case's creation")
+    finally:
+        t.close()
+        e.close()
+
+
 try:
     main()
 finally:

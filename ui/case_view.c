@@ -42,6 +42,7 @@ static const ui_key cv_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), '?' }, "F1 ?", N_("Help"), true },
 	{ REQ_EDIT, { UI_K(KEY_F(4)), 'e' }, "F4 e", N_("Edit the case"), true },
 	{ REQ_REFRESH, { UI_K(KEY_F(5)), UI_CTRL('r'), 'r' }, "F5 Ctrl-R r", N_("Refresh"), true },
+	{ REQ_HISTORY, { UI_K(KEY_F(11)), 'h' }, "F11 h", N_("History"), true },
 	{ REQ_BACK, { UI_K(KEY_F(10)), 'q', UI_ESC }, "F10 q Esc", N_("Back"), true },
 	{ REQ_UP, { UI_K(KEY_UP), 'k' }, "↑ k", N_("Scroll up"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j' }, "↓ j", N_("Scroll down"), false },
@@ -341,6 +342,12 @@ static ui_result cv_key(ui_screen *sc, ui_req req, wint_t ch)
 	switch (req) {
 	case REQ_BACK:
 		return UI_CLOSE;
+	case REQ_HISTORY: {
+		ui_screen *h = v->r ? history_open(sc->app, &kind_case, v->id) : NULL;
+		if (h)
+			ui_push(sc->app, h);
+		break;
+	}
 	case REQ_EDIT: {
 		ui_screen *f = v->r ? form_open(sc->app, &kind_case, v->id, true, NULL, NULL) : NULL;
 		if (f)

@@ -28,6 +28,7 @@ static const ui_key vv_keys[] = {
 	{ REQ_EDIT, { UI_K(KEY_F(4)), 'e' }, "F4 e", N_("Edit the vetting"), true },
 	{ REQ_EXPORT, { UI_K(KEY_F(9)), 'x' }, "F9 x", N_("Export the sheet"), true },
 	{ REQ_REFRESH, { UI_K(KEY_F(5)), UI_CTRL('r'), 'r' }, "F5 Ctrl-R r", N_("Refresh"), true },
+	{ REQ_HISTORY, { UI_K(KEY_F(11)), 'h' }, "F11 h", N_("History"), true },
 	{ REQ_BACK, { UI_K(KEY_F(10)), 'q', UI_ESC }, "F10 q Esc", N_("Back"), true },
 	{ REQ_UP, { UI_K(KEY_UP), 'k' }, "↑ k", N_("Scroll up"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j' }, "↓ j", N_("Scroll down"), false },
@@ -232,6 +233,12 @@ static ui_result vv_key(ui_screen *sc, ui_req req, wint_t ch)
 	switch (req) {
 	case REQ_BACK:
 		return UI_CLOSE;
+	case REQ_HISTORY: {
+		ui_screen *h = w->loaded ? history_open(sc->app, &kind_vetting, w->id) : NULL;
+		if (h)
+			ui_push(sc->app, h);
+		break;
+	}
 	case REQ_EDIT: {
 		ui_screen *f = w->loaded ? form_open(sc->app, &kind_vetting, w->id, true, NULL, NULL) : NULL;
 		if (f)
