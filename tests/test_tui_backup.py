@@ -103,6 +103,55 @@ def a_record_deleted_on_screen_comes_back_with_undelete():
 
 
 @test
+def an_administrator_brings_a_record_back_from_its_history_screen():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = None
+    try:
+        e.run("import", "person", e.write("p.csv", "code,name,unit,post,rank,discipline_secretary\n"
+                                          "ZD2,回来干部,X09,纪委书记,正科级,是\n"), check=0)
+        row = e.sql("SELECT * FROM person WHERE code = 'ZD2'")
+        pid = row[0][0]
+        t = Tmux(["--db", e.db])
+        t.wait("liangze 两责")
+        t.keys("p")
+        t.wait("干部台账")
+        t.keys("/")
+        t.type("回来干部")
+        t.wait("回来干部", "1/1")
+        t.keys("Enter", "d")
+        t.wait("(y/n)")
+        t.keys("y")
+        t.wait("无记录")
+        t.keys("h")                                 # history of a record by id
+        t.keys("C-u")
+        t.type(str(pid))
+        t.keys("Enter")
+        t.wait("纪委书记", "ZD2")                   # its last values, from the audit trail
+        t.keys("u")
+        t.wait("(y/n)")
+        t.keys("y")
+        end = time.time() + 10
+        while time.time() < end and not e.sql("SELECT 1 FROM person WHERE id = ?", pid):
+            time.sleep(0.1)
+        eq(e.sql("SELECT * FROM person WHERE id = ?", pid), row, "the same record, every column")
+        acts = [r[0] for r in e.sql("SELECT action FROM audit WHERE kind = 'person' AND record_id = ? ORDER BY id", pid)]
+        eq(acts[-2:], ["delete", "undelete"], "both events in the audit trail")
+        t.keys("u")                                 # again: it is not deleted now
+        eq(len(e.sql("SELECT * FROM audit WHERE kind = 'person' AND record_id = ?", pid)), len(acts), "nothing more")
+        t.keys("Escape")
+        s = t.wait_gone("无记录")                   # the ledger reads its rows again
+        has(s, "回来干部", "back in the ledger")
+        e.run("verify", check=0)
+    finally:
+        if t:
+            t.close()
+        e.close()
+
+
+@test
 def archive_from_the_main_menu():
     if not available():
         print("skipped: no tmux")
