@@ -208,50 +208,8 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 	return LZ_OK;
 }
 
-lz_status db_prepare_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
-{
-	for (int i = 0; i < DB_CACHE; i++)
-		if (c->cache[i].sql && strcmp(c->cache[i].sql, sql) == 0) {
-			sqlite3_reset(c->cache[i].st);
-			sqlite3_clear_bindings(c->cache[i].st);
-			*st = c->cache[i].st;
-			return LZ_OK;
-		}
-	char *copy = strdup(sql);
-	if (!copy)
-		return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-	int rc = sqlite3_prepare_v3(c->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
-	if (rc != SQLITE_OK) {
-		free(copy);
-		*st = NULL;
-		return db_error(c, rc, _("preparing a query"), err);
-	}
-	/* Round robin: the oldest goes; callers hold a statement only briefly. */
-	int i = c->cache_next;
-	c->cache_next = (i + 1) % DB_CACHE;
-	sqlite3_finalize(c->cache[i].st);
-	free(c->cache[i].sql);
-	c->cache[i].sql = copy;
-	c->cache[i].st = *st;
-	return LZ_OK;
-}
-
-void db_release(sqlite3_stmt *st)
-{
-	if (st) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-	}
-}
-
 void db_close(db_conn *c)
 {
-	for (int i = 0; c && i < DB_CACHE; i++) {
-		sqlite3_finalize(c->cache[i].st);
-		free(c->cache[i].sql);
-		c->cache[i].st = NULL;
-		c->cache[i].sql = NULL;
-	}
 	if (c && c->h) {
 		sqlite3_close_v2(c->h);
 		c->h = NULL;

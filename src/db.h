@@ -24,8 +24,6 @@ extern const int db_migration_count;
  * lock and waiting=0 when the wait is over, so a screen can say so. */
 typedef void (*db_wait_fn)(void *arg, int waiting);
 
-#define DB_CACHE 16
-
 typedef struct db_conn {
 	sqlite3 *h;
 	char path[4096];
@@ -34,9 +32,6 @@ typedef struct db_conn {
 	void *wait_arg;
 	int waiting;           /* the busy handler is currently waiting */
 	int in_write;          /* inside db_begin_write .. commit/rollback */
-	/* Statements run once per row of a bulk write (see db_prepare_cached). */
-	struct { char *sql; sqlite3_stmt *st; } cache[DB_CACHE];
-	int cache_next;
 	bool no_migrate_backup; /* db_migrate makes no backup first (a scratch copy) */
 	char migrate_backup[4096]; /* the backup db_migrate made before migrating, or "" */
 } db_conn;
@@ -78,14 +73,6 @@ lz_status db_error(db_conn *c, int rc, const char *what, lz_err *err);
 
 /* Prepares sql; on failure fills err (LZ_INTERNAL). */
 lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err);
-
-/* As db_prepare, but the statement is kept on c for the next call with the
- * same sql (saving the parse on every row of an import). The caller must not
- * finalize it: db_release it as soon as it is done, before preparing others. */
-lz_status db_prepare_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err);
-
-/* Resets a statement from db_prepare_cached so that it holds no read open. */
-void db_release(sqlite3_stmt *st);
 
 /* Runs one or more statements without parameters (schema, pragmas). */
 lz_status db_exec(db_conn *c, const char *sql, lz_err *err);

@@ -74,8 +74,7 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 	}
 	sbuf_printf(&sql, " FROM %s t WHERE t.id = :id", k->table);
 	sqlite3_stmt *q;
-	/* Cached: a save reads the record before and after writing it. */
-	lz_status st = db_prepare_cached(&s->db, sbuf_str(&sql), &q, err);
+	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
 	sbuf_free(&sql);
 	if (st)
 		return st;
@@ -99,7 +98,7 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 	} else {
 		st = db_error(&s->db, rc, k->zh, err);
 	}
-	db_release(q);
+	sqlite3_finalize(q);
 	return st;
 }
 

@@ -112,14 +112,18 @@ static lz_status walk_chain(db_conn *c, verify_result *out, lz_err *err)
 	return st;
 }
 
-/* Names the first field where the table and the audit row's JSON differ. */
-static lz_status field_mismatch(const record *r, const char *after, int64_t audit_id, lz_err *err)
+/* Compares field by field when the JSON texts differ: names the first field
+ * whose values differ. A field the audit row does not have was added to the
+ * kind after that row was written (a migration); it cannot be compared and
+ * does not count, nor does a field the kind has since dropped. */
+static lz_status compare_fields(const record *r, const char *after, int64_t audit_id, lz_err *err)
 {
 	audit_json j;
-	if (!audit_json_parse(after, &j))
-		return lz_fail(err, LZ_DAMAGE, _("%s record %lld: its last audit row (%lld) cannot be read"),
+	if (!after || !audit_json_parse(after, &j))
+		return lz_fail(err, LZ_DAMAGE, _("%s record %lld: its last audit row (%lld) holds no values that can be read"),
 			       r->k->name, (long long)r->id, (long long)audit_id);
 	lz_status st = LZ_OK;
+	int compared = 0;
 	for (int i = 0; i < r->k->nfields && !st; i++) {
 		const kind_field *f = &r->k->fields[i];
 		if (f->flags & KF_DERIVED)
@@ -127,13 +131,16 @@ static lz_status field_mismatch(const record *r, const char *after, int64_t audi
 		bool present;
 		const char *a = audit_json_get(&j, f->name, &present);
 		const char *t = r->v[i];
-		if (!present || (a == NULL) != (t == NULL) || (a && strcmp(a, t) != 0))
+		if (!present)
+			continue;
+		compared++;
+		if ((a == NULL) != (t == NULL) || (a && strcmp(a, t) != 0))
 			st = lz_fail(err, LZ_DAMAGE,
 				     _("%s record %lld was changed outside liangze: %s is '%s' in the table but '%s' in its last audit row (%lld)"),
 				     r->k->name, (long long)r->id, f->name, t ? t : "", a ? a : "", (long long)audit_id);
 	}
-	if (!st)
-		st = lz_fail(err, LZ_DAMAGE, _("%s record %lld does not match its last audit row (%lld)"),
+	if (!st && !compared)
+		st = lz_fail(err, LZ_DAMAGE, _("%s record %lld: its last audit row (%lld) holds none of its fields"),
 			     r->k->name, (long long)r->id, (long long)audit_id);
 	audit_json_free(&j);
 	return st;
@@ -192,10 +199,8 @@ static lz_status check_present(db_conn *c, const kind *k, verify_result *out, lz
 		}
 		int same = after && strcmp(json, after) == 0;
 		free(json);
-		if (!same) {
-			st = field_mismatch(r, after, aid, err);
+		if (!same && (st = compare_fields(r, after, aid, err)))
 			break;
-		}
 		out->records++;
 	}
 	if (st == LZ_OK && rc != SQLITE_DONE)

@@ -87,6 +87,45 @@ def a_clean_demo_database_verifies_and_prints_the_head_hash():
 
 
 @test
+def every_writing_command_leaves_a_database_that_verifies():
+    """Each path that writes records audits them as they are stored: rules,
+    the year's letters, draws and redraws (which delete checks), proposals
+    confirmed and dismissed, accounts, settings, imports that update."""
+    e = demo_copy()
+    try:
+        steps = [
+            ["rules", "run"],
+            ["issue", "--year", "2027"],
+            ["draw", "check", "--category", "街道", "-n", "2"],
+            ["draw", "check", "--category", "街道", "-n", "2", "--redraw", "1", "--reason", "巡察中"],
+            ["draw", "secretaries", "--meeting", str(e.sql("SELECT max(id) FROM duty_meeting")[0][0]), "-n", "2"],
+            ["user", "add", "u2", "--role", "staff"],
+            ["user", "set", "u2", "--role", "viewer", "--name", "张三"],
+            ["config", "set", "warn_days", "10"],
+            ["import", "person", e.write("p.csv", "人员编码,姓名,所在单位,职务\nP0003,%s,%s,副书记(兼)\n"
+                                         % e.sql("SELECT p.name, u.code FROM person p JOIN unit u"
+                                                 " ON u.id = p.unit WHERE p.code = 'P0003'")[0])],
+        ]
+        pending = [i for (i,) in e.sql("SELECT id FROM proposal WHERE state = '待确认' ORDER BY id LIMIT 2")]
+        if len(pending) == 2:
+            steps += [["proposal", "confirm", str(pending[0])],
+                      ["proposal", "dismiss", str(pending[1]), "--reason", "已办结"]]
+        n = e.sql("SELECT count(*) FROM audit")[0][0]
+        for step in steps:
+            rc, out, err = e.run(*step)
+            eq(rc, 0, "%s (%r)" % (" ".join(step), err))
+            rc, out, err = e.run("verify")
+            eq(rc, 0, "verify after %s: %r" % (" ".join(step), err))
+        eq(len(steps), 11, "the demo has proposals to decide")
+        if e.sql("SELECT count(*) FROM audit")[0][0] <= n + len(steps):
+            raise AssertionError("the commands wrote fewer audit rows than expected")
+        eq(e.sql("SELECT count(*) FROM audit WHERE action = 'delete' AND kind = 'check'")[0][0], 2,
+           "the redraw deleted and audited two checks")
+    finally:
+        e.close()
+
+
+@test
 def the_trail_refuses_updates_and_deletes_through_sql():
     e = demo_copy()
     try:
@@ -154,6 +193,39 @@ def a_changed_audit_row_with_a_recomputed_own_hash_breaks_the_next_link():
         e.close()
 
 
+def rebuild_chain(e):
+    """Recomputes every hash as liangze would, after the trail was edited."""
+    import sqlite3
+    rows = [list(r) for r in e.sql("SELECT %s FROM audit ORDER BY id" % COLS)]
+    prev, fix = None, []
+    for r in rows:
+        r[8] = prev
+        prev = row_hash(r)
+        fix.append((r[8], prev, r[0]))
+    con = sqlite3.connect(e.db)
+    con.execute("DROP TRIGGER IF EXISTS audit_append_only_update")
+    con.executemany("UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?", fix)
+    con.commit()
+    con.close()
+
+
+@test
+def a_field_added_to_a_kind_later_does_not_count_against_older_rows():
+    e = Env()
+    try:
+        e.run("init", check=0)
+        e.run("import", "unit", e.write("u.csv", "code,name,category\nT01,测试镇,乡镇\n"), check=0)
+        # As if supervisor_holder had come with a later migration: the audit
+        # row of the unit's creation does not know it.
+        shell(e, DROP_TRIGGERS + "UPDATE audit SET after = json_remove(after, '$.supervisor_holder')"
+                 " WHERE kind = 'unit'")
+        rebuild_chain(e)
+        verify_ok(e)
+        caught(e, "UPDATE unit SET name = '改名镇' WHERE code = 'T01'", "name is '改名镇' in the table")
+    finally:
+        e.close()
+
+
 @test
 def a_rebuilt_chain_is_caught_only_against_a_kept_head_hash():
     e = Env()
@@ -167,17 +239,7 @@ def a_rebuilt_chain_is_caught_only_against_a_kept_head_hash():
         # Rewrite history from the first unit on, recomputing every hash after it.
         shell(e, DROP_TRIGGERS + "UPDATE unit SET name = '改名镇' WHERE code = 'T01';"
                  "UPDATE audit SET after = replace(after, '测试镇', '改名镇') WHERE kind = 'unit';")
-        rows = [list(r) for r in e.sql("SELECT %s FROM audit ORDER BY id" % COLS)]
-        prev, fix = None, []
-        for r in rows:
-            r[8] = prev
-            prev = row_hash(r)
-            fix.append((r[8], prev, r[0]))
-        import sqlite3
-        con = sqlite3.connect(e.db)
-        con.executemany("UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?", fix)
-        con.commit()
-        con.close()
+        rebuild_chain(e)
         verify_ok(e)   # a chain rebuilt from the start is whole in itself …
         refused(e, 6, ["verify", "--expect", kept], "is not in the audit chain")   # … but not the one written down
         refused(e, 1, ["verify", "--expect", "abc"], "not a head hash")
@@ -409,6 +471,10 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         has(out, "(deleted): 3 audit rows", "a deleted record's history")
         has(out, "deleted", "the deletion")
         verify_ok(e)
+        # Put back behind liangze's back, the deleted record is caught.
+        last = e.sql("SELECT max(id) FROM audit")[0][0]
+        caught(e, "INSERT INTO unit(id, code, name, category) VALUES (%d, 'Z98', '历史新镇', '乡镇')" % uid,
+               "unit record %d was deleted (audit row %d) but is still in the table" % (uid, last))
     finally:
         e.close()
 
