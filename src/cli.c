@@ -14,7 +14,7 @@
 static const char *const valued[] = {
 	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
 	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason",
-	"-n", "--category", "--redraw", "--meeting", "--expect",
+	"-n", "--category", "--redraw", "--meeting", "--due", "--expect",
 	"--keep", NULL
 };
 static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
@@ -145,12 +145,14 @@ static void usage(FILE *out)
 		"  dashboard                             open the application on the dashboard\n"
 		"  init [--demo]                         create or migrate the database; --demo adds a demo district\n"
 		"  kinds [KIND] [--format text|csv]      record kinds and their CSV columns\n"
-		"  list KIND [--unit U] [--year Y] [--search TEXT] [--order FIELD] [--desc] [--limit N]\n"
+		"  list KIND [--unit U] [--year Y] [--due open|late|soon|closed] [--search TEXT] [--order FIELD] [--desc] [--limit N]\n"
 		"            [--format text|csv]\n"
 		"  import KIND FILE [--encoding auto|utf-8|gb18030] [--dry-run]\n"
-		"  export KIND [--year Y] [--unit U] [--search TEXT] -o FILE.xlsx|FILE.csv [--encoding utf-8|gb18030]\n"
+		"  export KIND [--year Y] [--unit U] [--due open|late|soon|closed] [--search TEXT] -o FILE.xlsx|FILE.csv [--encoding utf-8|gb18030]\n"
 		"  report catalog [--format text|csv]    the plan's 23 tasks and the responsibilities\n"
 		"  report overview                       units and cadres by category\n"
+		"  report dashboard [--year Y] [--unit U] [--category C] [--format text|csv] [-o FILE.xlsx]\n"
+		"  report overdue [--year Y] [--unit U] [--format text|csv] [-o FILE.xlsx]   overdue records, most overdue first\n"
 		"  report accountability [--all] [--year Y] [--unit U] [--format text|csv]   the accountability register\n"
 		"  rules run                             apply every rule now (for cron)\n"
 		"  ranking satisfaction --year Y [--format text|csv] [-o FILE.xlsx]\n"

@@ -6,6 +6,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "cli_report_acc.h"
+#include "cli_dashboard.h"
 #include "cli_vetting.h"
 #include "demo.h"
 #include "i18n.h"
@@ -211,8 +212,12 @@ lz_status cli_report(const cli_cmd *c, lz_err *err)
 		return cli_report_accountability(c, err);
 	if (strcmp(what, "evaluations") == 0)
 		return cli_report_evaluations(c, err);
+	if (strcmp(what, "dashboard") == 0)
+		return cli_report_dashboard(c, err);
+	if (strcmp(what, "overdue") == 0)
+		return cli_report_overdue(c, err);
 	if (strcmp(what, "catalog") != 0)
-		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (available: accountability, catalog, evaluations, overview)"), what);
+		return lz_fail(err, LZ_USAGE, _("report: unknown report '%s' (available: accountability, catalog, dashboard, evaluations, overdue, overview)"), what);
 	if (fmt && strcmp(fmt, "csv") && strcmp(fmt, "text"))
 		return lz_fail(err, LZ_USAGE, _("--format takes text or csv, not '%s'"), fmt);
 	session s;

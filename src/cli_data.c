@@ -8,6 +8,7 @@
 #include "import.h"
 #include "query.h"
 #include "sbuf.h"
+#include "settings.h"
 #include "textout.h"
 
 static lz_status want_kind(const cli_cmd *c, int pos, const kind **k, lz_err *err)
@@ -95,6 +96,19 @@ static lz_status read_filter(const cli_cmd *c, session *s, query_filter *f, lz_e
 	f->desc = cli_flag(c, "--desc");
 	if (f->year && (strlen(f->year) != 4 || strspn(f->year, "0123456789") != 4))
 		return lz_fail(err, LZ_USAGE, _("--year takes a year like 2026, not '%s'"), f->year);
+	/* The dashboard's filters by standing against the due date. */
+	const char *due = cli_opt(c, "--due");
+	if (due) {
+		static const char *const names[] = { "", "open", "late", "soon", "closed" };
+		for (int i = QD_OPEN; i <= QD_CLOSED; i++)
+			if (strcmp(due, names[i]) == 0)
+				f->due = (query_due)i;
+		if (f->due == QD_ANY)
+			return lz_fail(err, LZ_USAGE, _("--due takes open, late, soon or closed, not '%s'"), due);
+		lz_status st = settings_get_int(s, "warn_days", &f->warn_days, err);
+		if (st)
+			return st;
+	}
 	const char *u = cli_opt(c, "--unit");
 	if (u)
 		return cli_unit(s, u, &f->unit, err);

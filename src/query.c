@@ -50,11 +50,73 @@ static const char *owner_expr(const kind *k, char *buf, size_t n)
 	}
 }
 
+/* The SQL that is true when a row of k counts as closed (due_closed), or
+ * with open set, when it does not. Written out both ways rather than as NOT
+ * of the other, so "replied_on IS NULL" matches the partial indexes of open
+ * records. Empty values are stored as NULL. */
+static void closed_sql(const kind *k, bool open, sbuf *out)
+{
+	char buf[4096];
+	if (!k->closed_field && !k->closed_states) {
+		sbuf_add(out, open ? "0" : "1");
+		return;
+	}
+	sbuf_add(out, open ? "(1" : "(0");
+	if (k->closed_field) {
+		field_sql(kind_field_named(k, k->closed_field), buf, sizeof buf);
+		sbuf_printf(out, open ? " AND %s IS NULL" : " OR %s IS NOT NULL", buf);
+	}
+	if (k->closed_states && k->state_field) {
+		field_sql(kind_field_named(k, k->state_field), buf, sizeof buf);
+		if (open)
+			sbuf_printf(out, " AND (%s IS NULL OR %s NOT IN (''", buf, buf);
+		else
+			sbuf_printf(out, " OR %s IN (''", buf);
+		/* The states are the descriptor's own constants, quoted by SQLite. */
+		for (const char *const *c = k->closed_states; *c; c++) {
+			char *q = sqlite3_mprintf(", %Q", *c);
+			sbuf_add(out, q);
+			sqlite3_free(q);
+		}
+		sbuf_add(out, open ? "))" : ")");
+	}
+	sbuf_add(out, ")");
+}
+
+/* The SQL for a standing against the due date, as due_of() decides it. */
+static void due_sql(const kind *k, query_due d, sbuf *out)
+{
+	sbuf c = { 0 };
+	closed_sql(k, d != QD_CLOSED, &c);
+	char due[4096] = "NULL";
+	if (k->due_field)
+		field_sql(kind_field_named(k, k->due_field), due, sizeof due);
+	switch (d) {
+	case QD_CLOSED:
+	case QD_OPEN:
+		sbuf_add(out, sbuf_str(&c));
+		break;
+	case QD_LATE:
+		sbuf_printf(out, "(%s AND %s < :today)", sbuf_str(&c), due);
+		break;
+	case QD_SOON:
+		sbuf_printf(out, "(%s AND %s >= :today AND %s <= date(:today, '+' || :warn || ' days'))",
+			    sbuf_str(&c), due, due);
+		break;
+	default:
+		sbuf_add(out, "1");
+		break;
+	}
+	sbuf_free(&c);
+}
+
 /* Builds WITH, FROM and WHERE (everything after the select list) and the
  * parameters' order; bound by bind_filter in the same order. */
 static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
 			     lz_err *err)
 {
+	/* A count needs the referenced records only to search their names. */
+	bool joins = *nsearch || (f->search && *f->search);
 	char ownbuf[160];
 	const char *own = owner_expr(k, ownbuf, sizeof ownbuf);
 	if (k->owner == KO_ADMIN && s->role != ROLE_ADMIN)
@@ -64,7 +126,7 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	if (f->year && !k->year_field)
 		return lz_fail(err, LZ_USAGE, _("%s records have no year to filter by"), k->zh);
 	sbuf_printf(from, " FROM %s t", k->table);
-	for (int i = 0; i < k->nfields; i++) {
+	for (int i = 0; joins && i < k->nfields; i++) {
 		const kind_field *fd = &k->fields[i];
 		if (fd->type != KF_REF)
 			continue;
@@ -95,10 +157,30 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 		const kind_field *yf = kind_field_named(k, k->year_field);
 		char ys[4096];
 		field_sql(yf, ys, sizeof ys);
+		/* A range rather than substr(): dates and periods of the year sort
+		 * between "2026" and "2027", and the column's index answers it. */
 		if (yf->type == KF_YEAR)
 			sbuf_printf(from, " AND %s = :year", ys);
 		else
-			sbuf_printf(from, " AND substr(%s, 1, 4) = :year", ys);
+			sbuf_printf(from, " AND %s >= :year AND %s < :year_next", ys, ys);
+	}
+	if (f->category && own)
+		sbuf_printf(from, " AND %s IN (SELECT uc.id FROM unit uc WHERE uc.category = :category)", own);
+	if (f->cond) {
+		int ci = f->cond->field ? kind_field_index(k, f->cond->field) : -1;
+		char cs[4096];
+		if (f->cond->sql)
+			sbuf_printf(from, " AND (%s)", f->cond->sql);
+		else if (ci >= 0) {
+			field_sql(&k->fields[ci], cs, sizeof cs);
+			sbuf_printf(from, " AND %s IS NOT NULL AND %s <> ''", cs, cs);
+		}
+	}
+	if (f->due != QD_ANY) {
+		sbuf c = { 0 };
+		due_sql(k, f->due, &c);
+		sbuf_printf(from, " AND %s", sbuf_str(&c));
+		sbuf_free(&c);
 	}
 	if (f->state)
 	{
@@ -141,8 +223,15 @@ static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
 {
 	bind_named(st, ":scope", NULL, s->scope_unit, 1);
 	bind_named(st, ":unit", NULL, f->unit, 1);
-	if (f->year)
-		bind_named(st, ":year", f->year, strtoll(f->year, NULL, 10), 0);
+	if (f->year) {
+		char next[16];
+		snprintf(next, sizeof next, "%lld", strtoll(f->year, NULL, 10) + 1);
+		bind_named(st, ":year", f->year, 0, 0);
+		bind_named(st, ":year_next", next, 0, 0);
+	}
+	if (f->category)
+		bind_named(st, ":category", f->category, 0, 0);
+	bind_named(st, ":warn", NULL, f->warn_days, 1);
 	if (f->search)
 		bind_named(st, ":q", f->search, 0, 0);
 	if (f->state)
@@ -157,7 +246,7 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	if (oi < 0 && strcmp(order, "id") != 0)
 		return lz_fail(err, LZ_USAGE, _("%s has no field '%s' to sort by"), k->zh, order);
 	sbuf sql = { 0 }, from = { 0 };
-	int nsearch;
+	int nsearch = 1; /* the rows show the referenced records' names: join them */
 	lz_status st = build_where(s, k, f, &from, &nsearch, err);
 	if (st) {
 		sbuf_free(&from);
@@ -277,7 +366,7 @@ void query_close(query_cursor *c)
 lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t *n, lz_err *err)
 {
 	sbuf sql = { 0 };
-	int nsearch;
+	int nsearch = 0;
 	sbuf_add(&sql, "SELECT count(*)");
 	lz_status st = build_where(s, k, f, &sql, &nsearch, err);
 	if (st) {
@@ -297,4 +386,91 @@ lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t 
 		st = db_error(&s->db, rc, k->zh, err);
 	sqlite3_finalize(q);
 	return st;
+}
+
+lz_status query_tally_count(session *s, const kind *k, const query_filter *f, query_tally *t, lz_err *err)
+{
+	query_filter g = *f;
+	g.due = QD_ANY;
+	sbuf sql = { 0 };
+	int nsearch = 0;
+	sbuf_add(&sql, "SELECT count(*)");
+	static const query_due parts[] = { QD_CLOSED, QD_OPEN, QD_LATE, QD_SOON };
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		sbuf d = { 0 };
+		due_sql(k, parts[i], &d);
+		sbuf_printf(&sql, ", coalesce(sum(%s), 0)", sbuf_str(&d));
+		sbuf_free(&d);
+	}
+	if (k->due_field) {
+		sbuf d = { 0 };
+		char due[4096];
+		due_sql(k, QD_OPEN, &d);
+		field_sql(kind_field_named(k, k->due_field), due, sizeof due);
+		sbuf_printf(&sql, ", coalesce(sum(%s AND %s IS NOT NULL), 0)", sbuf_str(&d), due);
+		sbuf_free(&d);
+	} else {
+		sbuf_add(&sql, ", 0");
+	}
+	lz_status st = build_where(s, k, &g, &sql, &nsearch, err);
+	if (st) {
+		sbuf_free(&sql);
+		return st;
+	}
+	sqlite3_stmt *q;
+	st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	bind_filter(s, q, &g);
+	memset(t, 0, sizeof *t);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		t->total = sqlite3_column_int64(q, 0);
+		t->closed = sqlite3_column_int64(q, 1);
+		t->open = sqlite3_column_int64(q, 2);
+		t->late = sqlite3_column_int64(q, 3);
+		t->soon = sqlite3_column_int64(q, 4);
+		t->open_due = sqlite3_column_int64(q, 5);
+	} else {
+		st = db_error(&s->db, rc, k->zh, err);
+	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+/* Records whose survey score has fewer than three units of the same ranking
+ * category (乡镇 and 街道 together) and year strictly below it. */
+#define RANK_CAT(u) "CASE WHEN " u ".category IN ('乡镇', '街道') THEN '乡镇街道' ELSE " u ".category END"
+
+const query_cond query_conds[] = {
+	{ "dual_report_missing", "case", N_("missing a dual report"), "dual_report", NULL },
+	{ "tiancheng_waiting", "proposal", N_("Tiancheng proposals waiting"), NULL,
+	  "t.rule = 'tiancheng' AND t.state = '待确认'" },
+	{ "bottom_three", "survey", N_("bottom three of their category"), NULL,
+	  "(SELECT count(*) FROM survey s2 JOIN unit u2 ON u2.id = s2.unit WHERE s2.year = t.year"
+	  " AND s2.score < t.score AND " RANK_CAT("u2") " = (SELECT " RANK_CAT("u1")
+	  " FROM unit u1 WHERE u1.id = t.unit)) < 3" },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+const query_cond *query_cond_find(const char *name)
+{
+	for (const query_cond *c = query_conds; name && c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+void query_filter_words(const query_filter *f, char *out, size_t outsz)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	static const char *const due_words[] = { NULL, N_("open"), N_("overdue"), N_("due soon"), N_("closed") };
+	if (f->due > QD_ANY && f->due <= QD_CLOSED && n < outsz)
+		n += (size_t)snprintf(out + n, outsz - n, "  %s", _(due_words[f->due]));
+	if (f->category && n < outsz)
+		n += (size_t)snprintf(out + n, outsz - n, _("  category %s"), f->category);
+	if (f->cond && n < outsz)
+		snprintf(out + n, outsz - n, "  %s", _(f->cond->label));
 }

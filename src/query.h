@@ -6,10 +6,39 @@
 #define LZ_QUERY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "kind.h"
 #include "session.h"
+
+/* Records by their standing against the kind's due date, worked out in SQL
+ * exactly as due_of() does from values: closed = the closing date is set or
+ * the state is a closed one (kinds with neither count every record closed). */
+typedef enum query_due {
+	QD_ANY = 0,
+	QD_OPEN,    /* not closed */
+	QD_LATE,    /* not closed, due before today */
+	QD_SOON,    /* not closed, due today or within warn_days */
+	QD_CLOSED   /* closed */
+} query_due;
+
+/* A named condition declared as data (query_conds[]): the records of kind
+ * whose field is non-empty (sql NULL), or for which the SQL predicate over
+ * the row (alias t, :today) holds. Conditions are static text, never typed. */
+typedef struct query_cond {
+	const char *name;
+	const char *kind;
+	const char *label;   /* English msgid for titles */
+	const char *field;
+	const char *sql;
+} query_cond;
+
+/* The named conditions; NULL name-terminated. */
+extern const query_cond query_conds[];
+
+/* The condition named name, or NULL. */
+const query_cond *query_cond_find(const char *name);
 
 typedef struct query_filter {
 	const char *search;     /* substring of any searchable field, or NULL */
@@ -24,7 +53,18 @@ typedef struct query_filter {
 	bool inclusive;         /* start at that row itself rather than after it */
 	const char *state;      /* records in this state (kinds with a state field), or NULL */
 	int limit;              /* rows at most; 0: all */
+	query_due due;          /* by standing against the due date (QD_ANY: all) */
+	long warn_days;         /* QD_SOON: days ahead that count as soon */
+	const char *category;   /* records owned by a unit of this category, or NULL */
+	const query_cond *cond; /* a named condition, or NULL */
 } query_filter;
+
+/* What a filter selects, counted in one statement over the same WHERE the
+ * list uses: all, closed, open, late (open, overdue), soon (open, due within
+ * warn_days), and open with a due date. */
+typedef struct query_tally {
+	int64_t total, closed, open, late, soon, open_due;
+} query_tally;
 
 typedef struct query_cursor query_cursor;
 
@@ -48,5 +88,13 @@ void query_close(query_cursor *c);
 
 /* Counts the rows f selects (ignoring limit and keyset). */
 lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t *n, lz_err *err);
+
+/* Counts what f selects by standing against the due date (f->due and
+ * limit ignored; f->warn_days used for soon). */
+lz_status query_tally_count(session *s, const kind *k, const query_filter *f, query_tally *t, lz_err *err);
+
+/* A few words for the filter f beyond year and unit ("overdue", "category
+ * 街道", the condition's label …) into out ("" when none), for titles. */
+void query_filter_words(const query_filter *f, char *out, size_t outsz);
 
 #endif

@@ -181,7 +181,7 @@ def a_viewer_cannot_save_and_staff_see_their_scope():
     before = e.snapshot()
     t = open_app(e, "--as", "viewer1")
     try:
-        t.wait("工作台")           # a viewer lands on the overview
+        t.wait("建立明责明廉明险工作机制")  # a viewer lands on the dashboard
         t.keys("q")
         t.wait("主菜单")
         t.keys("u")

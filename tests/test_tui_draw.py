@@ -83,7 +83,7 @@ def a_viewer_cannot_draw():
     e.run("user", "add", "viewer1", "--role", "viewer", check=0)
     t = Tmux(["--db", e.db, "--as", "viewer1"], width=140, height=40, lang="C.UTF-8")
     try:
-        t.wait("Overview")  # a viewer starts there
+        t.wait("Dashboard", "建立明责明廉明险工作机制")  # a viewer starts there
         t.keys("q")
         t.wait("Random checks")
         t.keys("r")

@@ -123,7 +123,7 @@ def a_viewer_sees_the_ranking_but_cannot_decide():
     before = e.snapshot()
     t = open_screen(e, "--as", "viewer1")
     try:
-        t.keys("q")                # a viewer lands on the overview
+        t.keys("q")                # a viewer lands on the dashboard
         t.keys("t")
         t.wait("Tiancheng index ranking, 2030-03", "G01")
         t.keys("c")

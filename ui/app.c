@@ -31,6 +31,7 @@ attr_t ui_attr(ui_app *app, ui_role r)
 		case UI_DIM: return A_DIM;
 		case UI_LATE: return A_BOLD;
 		case UI_SOON: return A_UNDERLINE;
+		case UI_DONE: return A_NORMAL;
 		default: return A_NORMAL;
 		}
 	}
@@ -47,6 +48,7 @@ attr_t ui_attr(ui_app *app, ui_role r)
 	case UI_LATE: return COLOR_PAIR(6);
 	case UI_SOON: return COLOR_PAIR(8);
 	case UI_OPEN: return COLOR_PAIR(5);
+	case UI_DONE: return COLOR_PAIR(9);
 	default: return A_NORMAL;
 	}
 }
@@ -241,6 +243,7 @@ static void init_colors(ui_app *app)
 	init_pair(6, COLOR_RED, -1);
 	init_pair(7, COLOR_BLACK, COLOR_WHITE);
 	init_pair(8, COLOR_YELLOW, -1);
+	init_pair(9, COLOR_GREEN, -1);
 }
 
 /* How often an idle screen looks whether the database was restored under it. */
@@ -310,7 +313,7 @@ int ui_run(const char *path, const char *login, bool dashboard)
 	if (app.s.db.migrate_backup[0])
 		ui_status(&app, "%s %s", _("before migrating, the database was backed up to"), app.s.db.migrate_backup);
 	if (dashboard || app.s.role == ROLE_VIEWER)
-		ui_push(&app, overview_open(&app));
+		ui_push(&app, dashboard_open(&app));
 	lz_err e;
 	db_scalar_int(&app.s.db, "PRAGMA data_version", 0, &app.data_version, &e);
 	restore_mark(&app, app.restore_mark);
@@ -319,12 +322,16 @@ int ui_run(const char *path, const char *login, bool dashboard)
 		if (dirty)
 			ui_redraw(&app);
 		dirty = true;
+		/* Idle once a second: every screen notices a restore made by another
+		 * session, and a screen that keeps itself up to date is asked. */
 		wint_t ch;
 		timeout(UI_POLL_MS);
 		int r = get_wch(&ch);
 		timeout(-1);
 		if (r == ERR) {
 			dirty = notice_restore(&app);
+			if (app.top && app.top->idle && app.top->idle(app.top))
+				dirty = true;
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)

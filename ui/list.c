@@ -462,7 +462,7 @@ static void list_draw(ui_screen *sc, int top, int height)
 		}
 	}
 	if (l->nrows == 0) {
-		const char *msg = l->f.search || l->f.year || l->f.unit || l->f.state
+		const char *msg = l->f.search || l->f.year || l->f.unit || l->f.state || l->f.category || l->f.cond || l->f.due
 					  ? _("No records match. Esc clears the search; f changes the filter.")
 					  : _("No records yet. Press n to add one.");
 		ui_put(top + 2, 2, COLS - 4, msg, ui_attr(app, UI_DIM));
@@ -489,6 +489,8 @@ static void set_title(list *l)
 		n += (size_t)snprintf(filt + n, sizeof filt - n, _("  unit %s"), l->unit_name);
 	if (l->f.state && n < sizeof filt)
 		n += (size_t)snprintf(filt + n, sizeof filt - n, _("  state %s"), l->state);
+	if (n < sizeof filt)
+		query_filter_words(&l->f, filt + n, sizeof filt - n);
 	if (l->pick)
 		snprintf(l->sc.title, sizeof l->sc.title, _("Choose: %s%s"), kind_title(l->k), filt);
 	else
@@ -645,6 +647,10 @@ ui_screen *list_open(ui_app *app, const kind *k, const query_filter *filter, ui_
 			snprintf(l->year, sizeof l->year, "%s", filter->year), l->f.year = l->year;
 		if (filter->state)
 			snprintf(l->state, sizeof l->state, "%s", filter->state), l->f.state = l->state;
+		/* due and cond are values and static conditions: kept as given. */
+		l->f.category = NULL;
+		if (filter->category)
+			snprintf(l->category, sizeof l->category, "%s", filter->category), l->f.category = l->category;
 		if (filter->unit)
 			record_display(&app->s, kind_find("unit"), filter->unit, l->unit_name, sizeof l->unit_name);
 	}

@@ -92,6 +92,9 @@ static void on_filter(void *arg, int index)
 		l->f.year = NULL;
 		l->f.unit = 0;
 		l->f.state = NULL;
+		l->f.category = NULL;
+		l->f.cond = NULL;
+		l->f.due = QD_ANY;
 		list_after_filter_change(l);
 		break;
 	}

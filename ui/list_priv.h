@@ -18,7 +18,7 @@ typedef struct list {
 	ui_screen sc;
 	const kind *k;
 	query_filter f;
-	char search[256], year[8], order[64], state[64];
+	char search[256], year[8], order[64], state[64], category[64];
 	char unit_name[128];
 	lrow *rows;
 	int nrows, cap;

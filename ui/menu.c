@@ -1,4 +1,4 @@
-/* menu.c — the start screen: the plan's six work mechanisms, the overview,
+/* menu.c — the start screen: the plan's six work mechanisms, the dashboard,
  * the master data and, for administrators, users and settings. Each item has
  * a key that opens it at once; the arrows and Enter work too. */
 #include <stdlib.h>
@@ -10,7 +10,7 @@
 #include "text.h"
 #include "ui.h"
 
-typedef enum menu_what { MI_MECHANISM, MI_OVERVIEW, MI_KIND, MI_SETTINGS, MI_TIANCHENG, MI_DRAW, MI_SATISFACTION, MI_ARCHIVE } menu_what;
+typedef enum menu_what { MI_MECHANISM, MI_DASHBOARD, MI_KIND, MI_SETTINGS, MI_TIANCHENG, MI_DRAW, MI_SATISFACTION, MI_ARCHIVE } menu_what;
 
 typedef struct menu_item {
 	menu_what what;
@@ -48,7 +48,7 @@ typedef struct menu {
 	int ntasks;
 } menu;
 
-enum { G_MECHANISMS, G_OVERVIEW, G_MASTER, G_ADMIN };
+enum { G_MECHANISMS, G_DASHBOARD, G_MASTER, G_ADMIN };
 
 static const ui_key menu_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), '?' }, "F1 ?", N_("Help"), true },
@@ -132,8 +132,8 @@ static void item_label(menu *m, const menu_item *it, bool brief, char *out, size
 		snprintf(out, outsz, "%s  %s%s%s", mm->ch, mm->title, brief ? "" : "  ", brief ? "" : range);
 		break;
 	}
-	case MI_OVERVIEW:
-		snprintf(out, outsz, "%s", _("Overview"));
+	case MI_DASHBOARD:
+		snprintf(out, outsz, "%s", _("Dashboard"));
 		break;
 	case MI_KIND: {
 		const kind *k = kind_find(it->kind);
@@ -162,8 +162,8 @@ static void item_label(menu *m, const menu_item *it, bool brief, char *out, size
 static const char *item_about(const menu_item *it)
 {
 	switch (it->what) {
-	case MI_OVERVIEW:
-		return _("Units and cadres per unit category, and the plan's tasks per mechanism.");
+	case MI_DASHBOARD:
+		return _("Each mechanism's records done, open and overdue, the 23 tasks by state, and the warnings, kept up to date.");
 	case MI_KIND:
 		if (strcmp(it->kind, "unit") == 0)
 			return _("The district's units: towns, streets, district departments, public services, villages.");
@@ -377,8 +377,8 @@ static void open_item(menu *m, int i)
 	case MI_MECHANISM:
 		next = mechanism_open(app, it->mechanism);
 		break;
-	case MI_OVERVIEW:
-		next = overview_open(app);
+	case MI_DASHBOARD:
+		next = dashboard_open(app);
 		break;
 	case MI_KIND: {
 		const kind *k = kind_find(it->kind);
@@ -472,8 +472,8 @@ ui_screen *menu_open(ui_app *app)
 	add_item(m, MI_TIANCHENG, 0, NULL, "t", 't', 0, G_MECHANISMS);
 	add_item(m, MI_DRAW, 0, NULL, "r", 'r', 0, G_MECHANISMS);
 	add_item(m, MI_SATISFACTION, 0, NULL, "m", 'm', 0, G_MECHANISMS);
-	add_item(m, MI_OVERVIEW, 0, NULL, "7 d", '7', 'd', G_OVERVIEW);
-	add_item(m, MI_ARCHIVE, 0, NULL, "z", 'z', 0, G_OVERVIEW);
+	add_item(m, MI_DASHBOARD, 0, NULL, "7 d", '7', 'd', G_DASHBOARD);
+	add_item(m, MI_ARCHIVE, 0, NULL, "z", 'z', 0, G_DASHBOARD);
 	add_item(m, MI_KIND, 0, "unit", "u", 'u', 0, G_MASTER);
 	add_item(m, MI_KIND, 0, "person", "p", 'p', 0, G_MASTER);
 	if (app->s.role == ROLE_ADMIN) {

@@ -69,6 +69,9 @@ struct ui_screen {
 	ui_screen *below;
 	char title[256];        /* UTF-8, shown in the header line */
 	char info[128];         /* UTF-8, shown at the right of the status line (position, count) */
+	/* May be NULL. When set, the input loop waits at most about a second for
+	 * a key and then calls it; true asks for a redraw. */
+	bool (*idle)(ui_screen *sc);
 };
 
 struct ui_app {
@@ -85,7 +88,7 @@ struct ui_app {
 
 /* Colour pairs / attributes by role; plain attributes without colours. */
 typedef enum ui_role { UI_NORMAL, UI_HEADER, UI_BAR, UI_BARKEY, UI_SELECTED, UI_TITLE, UI_ERROR, UI_DIM, UI_FIELD, UI_WARN,
-	UI_LATE, UI_SOON, UI_OPEN /* rows against their due date: red, yellow, blue */ } ui_role;
+	UI_LATE, UI_SOON, UI_OPEN /* rows against their due date: red, yellow, blue */, UI_DONE /* green: done */ } ui_role;
 
 /* The attribute for role r (colour pair where the terminal has colours). */
 attr_t ui_attr(ui_app *app, ui_role r);
@@ -157,8 +160,10 @@ ui_screen *form_open(ui_app *app, const kind *k, int64_t id, bool edit, void (*o
 /* The main menu. */
 ui_screen *menu_open(ui_app *app);
 
-/* The district overview (the dashboard until issue 7 brings its panels). */
-ui_screen *overview_open(ui_app *app);
+/* The supervisors' dashboard: each mechanism's records done, open and
+ * overdue, the 23 tasks coloured by state, the warnings (Enter: the ledger of
+ * exactly those records); kept up to date while idle (ops->idle). */
+ui_screen *dashboard_open(ui_app *app);
 
 /* The settings screen (admins). */
 ui_screen *settings_open(ui_app *app);
