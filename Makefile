@@ -80,7 +80,7 @@ $(B)/ui/%.o: ui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -DLOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS) $(WARN) -c $< -o $@
 $(B)/liblz.a: $(OBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 liangze: $(UI:ui/%.c=$(B)/ui/%.o) $(B)/liblz.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(UILIBS)
 $(B)/tests/%: tests/%.c $(B)/liblz.a
@@ -97,7 +97,7 @@ $(BA)/ui/%.o: ui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -c $< -o $@
 $(BA)/liblz.a: $(AOBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 $(BA)/liangze: $(UI:ui/%.c=$(BA)/ui/%.o) $(BA)/liblz.a
 	$(CC) -O1 -g $(SAN) -o $@ $^ $(LDLIBS) $(UILIBS)
 $(BA)/tests/%: tests/%.c $(BA)/liblz.a

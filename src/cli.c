@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "cli_backup.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -13,7 +14,8 @@
 static const char *const valued[] = {
 	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
 	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason",
-	"-n", "--category", "--redraw", "--meeting", "--due", "--expect", NULL
+	"-n", "--category", "--redraw", "--meeting", "--due", "--expect",
+	"--keep", NULL
 };
 static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
 
@@ -93,6 +95,8 @@ lz_status cli_session(const cli_cmd *c, session *s, bool create, int *migrated, 
 	st = session_open(s, path, login, create, migrated, err);
 	if (st == LZ_OK)
 		s->db.wait_fn = say_waiting;
+	if (st == LZ_OK && s->db.migrate_backup[0])
+		fprintf(stderr, "liangze: %s %s\n", _("before migrating, the database was backed up to"), s->db.migrate_backup);
 	return st;
 }
 
@@ -163,6 +167,10 @@ static void usage(FILE *out)
 		"  user set LOGIN [--role ROLE] [--scope UNIT|--scope \"\"] [--name NAME]\n"
 		"  user list\n"
 		"  config list | config get NAME | config set NAME VALUE | config reset NAME\n"
+		"  backup [-o FILE] [--keep N]           a verified copy taken while others work; --keep N removes older ones\n"
+		"  restore FILE                          bring a backup back (admin); the current database is backed up first\n"
+		"  undelete KIND ID                      bring a deleted record back from the audit trail (admin)\n"
+		"  archive --year Y -o FILE.xlsx         the year's ledgers, master data and rankings in one workbook\n"
 		"  verify [--expect HASH]               check the file, the audit chain and every record; print the head hash\n"
 		"  history KIND ID [--format text|csv]   a record's audit rows, also of a deleted record\n"
 		"\n"
@@ -199,6 +207,7 @@ int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui, void (*before_co
 		{ "config", cli_config }, { "issue", cli_issue }, { "ranking", cli_ranking }, { "proposal", cli_proposal },
 		{ "draw", cli_draw },
 		{ "vetting", cli_vetting },
+		{ "backup", cli_backup }, { "restore", cli_restore }, { "undelete", cli_undelete }, { "archive", cli_archive },
 		{ "verify", cli_verify }, { "history", cli_history },
 	};
 	if (!cmd || strcmp(cmd, "dashboard") == 0) {

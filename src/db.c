@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "audit_chain.h"
+#include "backup.h"
 #include "i18n.h"
 #include "priv.h"
 
@@ -327,6 +328,12 @@ lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
 	    has && db_scalar_int(c, "SELECT count(*) FROM schema_migration", 0, &applied_n, &e) == LZ_OK &&
 	    applied_n >= db_migration_count)
 		return LZ_OK;
+	/* An upgrade that goes wrong must have a way back. */
+	if (has && applied_n > 0 && !c->no_migrate_backup) {
+		lz_status bs = backup_before_migrate(c, err);
+		if (bs)
+			return bs;
+	}
 	lz_status s = db_exec(c,
 		"CREATE TABLE IF NOT EXISTS schema_migration ("
 		" version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", err);

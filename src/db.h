@@ -32,6 +32,8 @@ typedef struct db_conn {
 	void *wait_arg;
 	int waiting;           /* the busy handler is currently waiting */
 	int in_write;          /* inside db_begin_write .. commit/rollback */
+	bool no_migrate_backup; /* db_migrate makes no backup first (a scratch copy) */
+	char migrate_backup[4096]; /* the backup db_migrate made before migrating, or "" */
 } db_conn;
 
 /* Fills out with the database path: explicit, else $LIANGZE_DB, else
@@ -46,7 +48,9 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err);
 void db_close(db_conn *c);
 
 /* Applies migrations not yet recorded, each in one write transaction;
- * *applied gets how many ran (0 on an up-to-date database). */
+ * *applied gets how many ran (0 on an up-to-date database). A database that
+ * already has migrations is first backed up (c->migrate_backup names the
+ * copy); if that fails nothing is migrated. */
 lz_status db_migrate(db_conn *c, int *applied, lz_err *err);
 
 /* The highest migration version recorded in the database (0 if none). */

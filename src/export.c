@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "i18n.h"
-#include "ledger.h"
 
 int export_ledger_type(kind_ftype t)
 {
@@ -22,13 +21,9 @@ int export_ledger_type(kind_ftype t)
 	}
 }
 
-lz_status export_kind(session *s, const kind *k, const query_filter *f, const char *path,
-		      enc_kind csv_encoding, long *rows, lz_err *err)
+lz_status export_sheet(session *s, ledger_book *b, const kind *k, const query_filter *f, const char *title,
+		       long *rows, lz_err *err)
 {
-	ledger_format fmt;
-	lz_status st = ledger_format_from_path(path, &fmt, err);
-	if (st)
-		return st;
 	query_filter all = *f;
 	all.limit = 0;
 	all.after = false;
@@ -44,18 +39,15 @@ lz_status export_kind(session *s, const kind *k, const query_filter *f, const ch
 		cols[i].header = k->fields[i].zh;
 		cols[i].type = (ledger_type)export_ledger_type(k->fields[i].type);
 	}
-	ledger_book *b = NULL;
 	query_cursor *c = NULL;
-	/* A read snapshot: the ledger is one consistent moment, and the lock
-	 * held is a reader's, which blocks no writer in WAL mode. */
-	if ((st = db_begin_read(&s->db, err)))
+	lz_status st = query_open(s, k, &all, &c, err);
+	if (st)
 		goto out;
-	if ((st = query_open(s, k, &all, &c, err)))
-		goto out;
-	if ((st = ledger_open(&b, path, fmt, csv_encoding, 0, err)))
-		goto out;
-	char title[128];
-	snprintf(title, sizeof title, "%s台账", k->zh);
+	char tbuf[128];
+	if (!title) {
+		snprintf(tbuf, sizeof tbuf, "%s台账", k->zh);
+		title = tbuf;
+	}
 	if ((st = ledger_sheet(b, k->zh, title, cols, k->nfields, err)))
 		goto out;
 	query_row row;
@@ -67,18 +59,37 @@ lz_status export_kind(session *s, const kind *k, const query_filter *f, const ch
 			goto out;
 		(*rows)++;
 	}
-	if (rc < 0) {
+	if (rc < 0)
 		st = err->code;
+out:
+	query_close(c);
+	free(cols);
+	free(cells);
+	return st;
+}
+
+lz_status export_kind(session *s, const kind *k, const query_filter *f, const char *path,
+		      enc_kind csv_encoding, long *rows, lz_err *err)
+{
+	ledger_format fmt;
+	lz_status st = ledger_format_from_path(path, &fmt, err);
+	if (st)
+		return st;
+	*rows = 0;
+	ledger_book *b = NULL;
+	/* A read snapshot: the ledger is one consistent moment, and the lock
+	 * held is a reader's, which blocks no writer in WAL mode. */
+	if ((st = db_begin_read(&s->db, err)))
+		return st;
+	if ((st = ledger_open(&b, path, fmt, csv_encoding, 0, err)))
 		goto out;
-	}
+	if ((st = export_sheet(s, b, k, f, NULL, rows, err)))
+		goto out;
 	st = ledger_close(b, err);
 	b = NULL;
 out:
 	if (b)
 		ledger_abort(b);
-	query_close(c);
 	db_rollback(&s->db);
-	free(cols);
-	free(cells);
 	return st;
 }

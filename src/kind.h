@@ -77,7 +77,7 @@ typedef struct kind {
 	const char *display;   /* field that names a record (for references) */
 	kind_owner owner;
 	const char *owner_field;
-	const char *year_field;   /* field that gives its year, or NULL */
+	const char *year_field;   /* field that gives its year ("ref.field": the referenced record's), or NULL */
 	const char *due_field;    /* due-date field, or NULL */
 	const char *state_field;  /* state field, or NULL */
 	const char *const *closed_states; /* states that count as closed */

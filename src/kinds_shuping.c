@@ -112,7 +112,7 @@ const kind kind_duty_report = {
 	.fields = duty_report_fields, .nfields = sizeof duty_report_fields / sizeof duty_report_fields[0],
 	.keys = { { "meeting", "person", NULL } },
 	.order = "meeting", .display = "summary", .owner = KO_PERSON, .owner_field = "person",
-	.tasks = duty_meeting_tasks,
+	.year_field = "meeting.held_on", .tasks = duty_meeting_tasks,
 };
 
 /* --- evaluation ------------------------------------------------------------------ */

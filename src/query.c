@@ -142,7 +142,18 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	if (f->unit && own)
 		sbuf_printf(from, " AND %s IN (WITH RECURSIVE sub2(id) AS (SELECT :unit UNION"
 			    " SELECT u.id FROM unit u JOIN sub2 ON u.parent = sub2.id) SELECT id FROM sub2)", own);
-	if (f->year) {
+	if (f->year && strchr(k->year_field, '.')) {
+		/* "meeting.held_on": the year of the record a reference names. */
+		const char *dot = strchr(k->year_field, '.');
+		char ref[64];
+		snprintf(ref, sizeof ref, "%.*s", (int)(dot - k->year_field), k->year_field);
+		const kind_field *rf = kind_field_named(k, ref);
+		const kind *rk = rf && rf->type == KF_REF ? kind_find(rf->ref) : NULL;
+		if (!rk)
+			return lz_fail(err, LZ_INTERNAL, "%s: bad year field %s", k->name, k->year_field);
+		sbuf_printf(from, " AND (SELECT substr(yr.%s, 1, 4) FROM %s yr WHERE yr.id = t.%s) = :year",
+			    dot + 1, rk->table, ref);
+	} else if (f->year) {
 		const kind_field *yf = kind_field_named(k, k->year_field);
 		char ys[4096];
 		field_sql(yf, ys, sizeof ys);

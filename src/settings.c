@@ -36,6 +36,7 @@ const setting_def settings_defs[] = {
 	{ "assess_cut_good", ST_INT, "90", 0, 100, N_("assessment: lowest total graded 好") },
 	{ "assess_cut_fair", ST_INT, "80", 0, 100, N_("assessment: lowest total graded 较好") },
 	{ "assess_cut_pass", ST_INT, "60", 0, 100, N_("assessment: lowest total graded 一般") },
+	{ "district_name", ST_TEXT, "", 0, 0, N_("the district's name on the yearly archive's cover; empty: the top unit's name") },
 	{ "backup_dir", ST_TEXT, "", 0, 0, N_("folder for backups; empty: beside the database") },
 	{ NULL, ST_TEXT, NULL, 0, 0, NULL }
 };

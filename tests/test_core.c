@@ -428,11 +428,20 @@ static void test_descriptors_match_schema(void **state)
 	open_fresh(&s);
 	for (int i = 0; kind_all[i]; i++) {
 		const kind *k = kind_all[i];
-		const char *named[] = { k->order, k->display, k->year_field, k->due_field, k->state_field, k->closed_field,
-					k->owner_field };
+		const char *dot = k->year_field ? strchr(k->year_field, '.') : NULL;
+		const char *named[] = { k->order, k->display, dot ? NULL : k->year_field, k->due_field, k->state_field,
+					k->closed_field, k->owner_field };
 		for (size_t j = 0; j < sizeof named / sizeof named[0]; j++)
 			if (named[j] && !kind_field_named(k, named[j]))
 				fail_msg("%s: no field %s", k->name, named[j]);
+		if (dot) {
+			/* "ref.field": a reference, and a field of the kind it names */
+			char ref[64];
+			snprintf(ref, sizeof ref, "%.*s", (int)(dot - k->year_field), k->year_field);
+			const kind_field *rf = kind_field_named(k, ref);
+			if (!rf || rf->type != KF_REF || !kind_field_named(kind_find(rf->ref), dot + 1))
+				fail_msg("%s: year field %s names no reference's field", k->name, k->year_field);
+		}
 		for (int key = 0; key < KIND_MAX_KEYS && k->keys[key][0]; key++)
 			for (const char *const *kf = k->keys[key]; *kf; kf++)
 				if (!kind_field_named(k, *kf))

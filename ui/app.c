@@ -247,6 +247,45 @@ static void init_colors(ui_app *app)
 	init_pair(9, COLOR_GREEN, -1);
 }
 
+/* How often an idle screen looks whether the database was restored under it. */
+#define UI_POLL_MS 1000
+
+static void restore_mark(ui_app *app, char out[72])
+{
+	sqlite3_stmt *q;
+	lz_err e;
+	out[0] = '\0';
+	if (db_prepare(&app->s.db, "SELECT hash FROM audit WHERE kind = 'database' AND action = 'restore'"
+			       " ORDER BY id DESC LIMIT 1", &q, &e))
+		return;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+		snprintf(out, 72, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+}
+
+/* Another session may restore a backup into the database under this one
+ * (restore copies it in place, so this connection stays valid): data_version
+ * says another connection committed, a new 'restore' audit row says it was a
+ * restore. Then the screen on top reads its rows again (those below do when
+ * they come back on top). True when something was redrawn. */
+static bool notice_restore(ui_app *app)
+{
+	int64_t v = 0;
+	lz_err e;
+	if (db_scalar_int(&app->s.db, "PRAGMA data_version", 0, &v, &e) || v == app->data_version)
+		return false;
+	app->data_version = v;
+	char mark[72];
+	restore_mark(app, mark);
+	if (strcmp(mark, app->restore_mark) == 0)
+		return false;
+	snprintf(app->restore_mark, sizeof app->restore_mark, "%s", mark);
+	if (app->top && app->top->ops->resume)
+		app->top->ops->resume(app->top);
+	ui_status(app, "%s", _("The database was restored from a backup by another session: shown again as restored"));
+	return true;
+}
+
 int ui_run(const char *path, const char *login, bool dashboard)
 {
 	ui_app app;
@@ -272,20 +311,28 @@ int ui_run(const char *path, const char *login, bool dashboard)
 	keypad(stdscr, TRUE);
 	init_colors(&app);
 	ui_push(&app, menu_open(&app));
+	if (app.s.db.migrate_backup[0])
+		ui_status(&app, "%s %s", _("before migrating, the database was backed up to"), app.s.db.migrate_backup);
 	if (dashboard || app.s.role == ROLE_VIEWER)
 		ui_push(&app, dashboard_open(&app));
+	lz_err e;
+	db_scalar_int(&app.s.db, "PRAGMA data_version", 0, &app.data_version, &e);
+	restore_mark(&app, app.restore_mark);
 	bool dirty = true;
 	while (app.top && !app.quit) {
 		if (dirty)
 			ui_redraw(&app);
 		dirty = true;
-		/* A screen that keeps itself up to date is asked about once a
-		 * second; the others wait for a key. */
-		timeout(app.top->idle ? 1000 : -1);
+		/* Idle once a second: every screen notices a restore made by another
+		 * session, and a screen that keeps itself up to date is asked. */
 		wint_t ch;
+		timeout(UI_POLL_MS);
 		int r = keyin_get(&ch);
+		timeout(-1);
 		if (r == ERR) {
-			dirty = app.top->idle && app.top->idle(app.top);
+			dirty = notice_restore(&app);
+			if (app.top && app.top->idle && app.top->idle(app.top))
+				dirty = true;
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)

@@ -13,6 +13,7 @@
 #include "record.h"
 #include "text.h"
 #include "ui.h"
+#include "undelete.h"
 
 typedef struct history_screen {
 	ui_screen sc;
@@ -26,6 +27,7 @@ typedef struct history_screen {
 static const ui_key hs_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), '?' }, "F1 ?", N_("Help"), true },
 	{ REQ_REFRESH, { UI_K(KEY_F(5)), UI_CTRL('r'), 'r' }, "F5 Ctrl-R r", N_("Refresh"), true },
+	{ REQ_UNDELETE, { UI_K(KEY_F(6)), 'u' }, "F6 u", N_("Bring back (administrators)"), true },
 	{ REQ_BACK, { UI_K(KEY_F(10)), 'q', UI_ESC }, "F10 q Esc", N_("Back"), true },
 	{ REQ_UP, { UI_K(KEY_UP), 'k' }, "↑ k", N_("Scroll up"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j' }, "↓ j", N_("Scroll down"), false },
@@ -93,7 +95,8 @@ static void hs_draw(ui_screen *sc, int top, int height)
 			 history_action_title(e->action), (long long)e->audit_id);
 		if ((y = row(w, top, height, line++)) >= 0)
 			ui_put_pad(y, 0, COLS, head, ui_attr(app, UI_TITLE));
-		bool upd = strcmp(e->action, "insert") != 0 && strcmp(e->action, "delete") != 0;
+		bool upd = strcmp(e->action, "insert") != 0 && strcmp(e->action, "delete") != 0 &&
+			   strcmp(e->action, "undelete") != 0;
 		for (int j = 0; j < e->nch; j++) {
 			const history_change *c = &e->ch[j];
 			if ((y = row(w, top, height, line++)) < 0)
@@ -126,6 +129,29 @@ static void scroll_to(history_screen *w, int s)
 	w->scroll = s < 0 ? 0 : s;
 }
 
+/* Brings the deleted record back as its last audit row has it; the core
+ * checks the role and everything a save checks, and says why not. */
+static void bring_back(history_screen *w)
+{
+	ui_app *app = w->sc.app;
+	if (w->h.exists) {
+		ui_error(app, "%s", _("This record is not deleted."));
+		return;
+	}
+	char q[256];
+	snprintf(q, sizeof q, _("Bring back %s #%lld as it was when deleted?"), kind_title(w->k), (long long)w->id);
+	if (!ui_confirm(app, q))
+		return;
+	lz_err e;
+	if (undelete_record(&app->s, w->k, w->id, &e)) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	load(w);
+	scroll_to(w, w->lines);
+	ui_status(app, "%s", _("Brought back."));
+}
+
 static ui_result hs_key(ui_screen *sc, ui_req req, wint_t ch)
 {
 	history_screen *w = (history_screen *)sc;
@@ -133,6 +159,7 @@ static ui_result hs_key(ui_screen *sc, ui_req req, wint_t ch)
 	switch (req) {
 	case REQ_BACK: return UI_CLOSE;
 	case REQ_REFRESH: load(w); scroll_to(w, w->scroll); break;
+	case REQ_UNDELETE: bring_back(w); break;
 	case REQ_UP: scroll_to(w, w->scroll - 1); break;
 	case REQ_DOWN: scroll_to(w, w->scroll + 1); break;
 	case REQ_PGUP: scroll_to(w, w->scroll - w->page); break;

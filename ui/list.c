@@ -29,6 +29,7 @@ static const ui_key list_keys[] = {
 	{ REQ_REFRESH, { UI_K(KEY_F(5)), UI_CTRL('r') }, "F5 Ctrl-R", N_("Refresh"), true },
 	{ REQ_BACK, { UI_K(KEY_F(10)), 'q', UI_ESC }, "F10 q Esc", N_("Back"), true },
 	{ REQ_ENTER, { '\r', '\n', UI_K(KEY_ENTER) }, "Enter", N_("Open the record"), false },
+	{ REQ_HISTORY, { UI_K(KEY_F(11)), 'h' }, "F11 h", N_("History of a record by id, also of a deleted one"), false },
 	{ REQ_UP, { UI_K(KEY_UP), 'k', UI_CTRL('p') }, "↑ k Ctrl-P", N_("Previous row"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j', UI_CTRL('n') }, "↓ j Ctrl-N", N_("Next row"), false },
 	{ REQ_PGUP, { UI_K(KEY_PPAGE), 'b', UI_CTRL('b') }, "PgUp b Ctrl-B", N_("Previous page"), false },
@@ -567,6 +568,7 @@ static ui_result list_key(ui_screen *sc, ui_req req, wint_t ch)
 	case REQ_FILTER: list_choose_filter(l); break;
 	case REQ_EXPORT: list_export(l); break;
 	case REQ_DELETE: list_delete_current(l); break;
+	case REQ_HISTORY: list_history_by_id(l); break;
 	case REQ_NEW:
 		if (l->k->system) {
 			ui_error(app, _("%s records are made by liangze's rules, not by hand"), l->k->zh);

@@ -167,3 +167,24 @@ void list_delete_current(list *l)
 	list_reload(l);
 }
 
+
+void list_history_by_id(list *l)
+{
+	ui_app *app = l->sc.app;
+	char buf[32] = "";
+	if (l->nrows)
+		snprintf(buf, sizeof buf, "%lld", (long long)l->rows[l->cur].id);
+	if (!ui_prompt(app, _("History of the record with id (also of a deleted one):"), buf, sizeof buf))
+		return;
+	kind_trim(buf);
+	char *end;
+	long long id = strtoll(buf, &end, 10);
+	if (!*buf || *end || id <= 0) {
+		ui_error(app, _("'%s' is not a record id"), buf);
+		return;
+	}
+	/* history_open says on the status line why, when it cannot. */
+	ui_screen *h = history_open(app, l->k, id);
+	if (h)
+		ui_push(app, h);
+}

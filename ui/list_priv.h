@@ -62,4 +62,8 @@ void list_export(list *l);
 /* Asks, then deletes the record under the cursor. */
 void list_delete_current(list *l);
 
+/* Asks for a record id (the cursor's offered) and opens that record's
+ * history, also of a deleted record: where an administrator brings it back. */
+void list_history_by_id(list *l);
+
 #endif

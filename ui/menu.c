@@ -10,7 +10,7 @@
 #include "text.h"
 #include "ui.h"
 
-typedef enum menu_what { MI_MECHANISM, MI_DASHBOARD, MI_KIND, MI_SETTINGS, MI_TIANCHENG, MI_DRAW, MI_SATISFACTION } menu_what;
+typedef enum menu_what { MI_MECHANISM, MI_DASHBOARD, MI_KIND, MI_SETTINGS, MI_TIANCHENG, MI_DRAW, MI_SATISFACTION, MI_ARCHIVE } menu_what;
 
 typedef struct menu_item {
 	menu_what what;
@@ -35,7 +35,7 @@ typedef struct menu_task {
 	char title[CATALOG_TITLE_MAX];
 } menu_task;
 
-#define MENU_ITEMS 16
+#define MENU_ITEMS 24
 
 typedef struct menu {
 	ui_screen sc;
@@ -152,6 +152,9 @@ static void item_label(menu *m, const menu_item *it, bool brief, char *out, size
 	case MI_SATISFACTION:
 		snprintf(out, outsz, "%s", _("Satisfaction survey ranking"));
 		break;
+	case MI_ARCHIVE:
+		snprintf(out, outsz, "%s", _("Yearly archive (归档)"));
+		break;
 	}
 }
 
@@ -173,6 +176,8 @@ static const char *item_about(const menu_item *it)
 		return _("Each month's ranking per unit category, and the interviews it proposes.");
 	case MI_SATISFACTION:
 		return _("Each year's satisfaction ranking per unit category, the bottom three, and the units held to account for two low years.");
+	case MI_ARCHIVE:
+		return _("A year's ledgers, master data and rankings in one print-ready workbook, to be filed.");
 	case MI_DRAW:
 		return _("Draw the units of a category to check; every draw is stored, can be replayed, and is drawn again only with a reason.");
 	default:
@@ -393,6 +398,9 @@ static void open_item(menu *m, int i)
 	case MI_SATISFACTION:
 		next = satisfaction_open(app);
 		break;
+	case MI_ARCHIVE:
+		archive_action(app);
+		break;
 	}
 	/* An opener that fails has already said why on the status line. */
 	if (next)
@@ -465,6 +473,7 @@ ui_screen *menu_open(ui_app *app)
 	add_item(m, MI_DRAW, 0, NULL, "r", 'r', 0, G_MECHANISMS);
 	add_item(m, MI_SATISFACTION, 0, NULL, "m", 'm', 0, G_MECHANISMS);
 	add_item(m, MI_DASHBOARD, 0, NULL, "7 d", '7', 'd', G_DASHBOARD);
+	add_item(m, MI_ARCHIVE, 0, NULL, "z", 'z', 0, G_DASHBOARD);
 	add_item(m, MI_KIND, 0, "unit", "u", 'u', 0, G_MASTER);
 	add_item(m, MI_KIND, 0, "person", "p", 'p', 0, G_MASTER);
 	if (app->s.role == ROLE_ADMIN) {

@@ -22,7 +22,7 @@ typedef enum ui_req {
 	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_PGUP, REQ_PGDN, REQ_HOME, REQ_END,
 	REQ_ENTER, REQ_NEW, REQ_EDIT, REQ_DELETE, REQ_EXPORT, REQ_SORT, REQ_FILTER,
 	REQ_NEXT_FIELD, REQ_PREV_FIELD, REQ_TOGGLE, REQ_CLEAR, REQ_BACKSPACE, REQ_DELCHAR,
-	REQ_LINE_START, REQ_LINE_END, REQ_MENU, REQ_HISTORY
+	REQ_LINE_START, REQ_LINE_END, REQ_MENU, REQ_HISTORY, REQ_UNDELETE
 } ui_req;
 
 /* Keys in tables: characters as they are ('q', UI_CTRL('s')), ncurses key
@@ -82,6 +82,8 @@ struct ui_app {
 	bool quit;
 	bool color;
 	bool waiting;           /* another session holds the write lock */
+	int64_t data_version;   /* PRAGMA data_version last seen */
+	char restore_mark[72];  /* hash of the last 'restore' audit row seen */
 };
 
 /* Colour pairs / attributes by role; plain attributes without colours. */
@@ -131,6 +133,9 @@ bool ui_confirm(ui_app *app, const char *question);
 
 /* Asks for one line of text, prefilled with buf; false if cancelled (Esc). */
 bool ui_prompt(ui_app *app, const char *label, char *buf, size_t bufsz);
+
+/* Asks for a year and a file and writes the yearly archive (archive_action.c). */
+void archive_action(ui_app *app);
 
 /* Shows the key table of sc as a help screen. */
 void ui_help_open(ui_app *app, ui_screen *sc);
