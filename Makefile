@@ -103,6 +103,12 @@ $(BA)/tests/%: tests/%.c $(BA)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -o $@ $< $(BA)/liblz.a $(LDLIBS) -lcmocka
 
+# --- benchmarks and stress tests (bench/, see bench/README.md) -----------------
+GENSRC := bench/gen.c bench/gen_rows.c bench/gen_kinds.c
+$(B)/bench/gen: $(GENSRC) bench/gen.h bench/gen_priv.h $(B)/liblz.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ $(GENSRC) $(B)/liblz.a $(LDLIBS)
+
 # --- translations ----------------------------------------------------------------
 PREFIX ?= /usr/local
 $(B)/locale/%/LC_MESSAGES/liangze.mo: po/%.po
@@ -132,15 +138,15 @@ run: deps all
 	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
 	@./liangze
 
-test: all $(TESTS)
+test: all $(TESTS) $(B)/bench/gen
 	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(B)/tests
 
-test-asan: $(BA)/liangze $(ATESTS) $(MO)
+test-asan: $(BA)/liangze $(ATESTS) $(MO) $(B)/bench/gen
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS)
+	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(B)/bench/gen
 	@$(MAKE) --no-print-directory po-check
 	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
 	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \
