@@ -5,14 +5,14 @@
 # apt-get line is printed.
 
 CC       ?= cc
-PKGS     := sqlite3 xlsxwriter
+PKGS     := sqlite3 xlsxwriter libcrypto
 CFLAGS   ?= -O2 -g
 # snprintf into fixed buffers cuts long titles and messages on purpose.
 WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror -Wno-format-truncation
 CPPFLAGS := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild -MMD -MP
-LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz)
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lcrypto)
 UILIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
-DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev \
+DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev libssl-dev \
             gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings ncurses-term
 LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
 

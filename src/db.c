@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit_chain.h"
 #include "i18n.h"
 #include "sbuf.h"
 
@@ -338,6 +339,25 @@ int db_schema_version(db_conn *c)
 	return (int)v;
 }
 
+/* Steps in C that run right after a migration's SQL, in its transaction:
+ * what SQL alone cannot do (hashing the audit rows of an older trail). */
+static const struct {
+	int version;
+	lz_status (*fn)(db_conn *c, lz_err *err);
+} c_steps[] = {
+	{ 9, audit_chain_seal },
+};
+
+static lz_status run_c_steps(db_conn *c, int version, lz_err *err)
+{
+	for (size_t i = 0; i < sizeof c_steps / sizeof c_steps[0]; i++) {
+		lz_status s = c_steps[i].version == version ? c_steps[i].fn(c, err) : LZ_OK;
+		if (s)
+			return s;
+	}
+	return LZ_OK;
+}
+
 lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
 {
 	*applied = 0;
@@ -377,6 +397,10 @@ lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
 			lz_fail(err, LZ_INTERNAL, _("migration %s failed: %s"), m->name, sqlite3_errmsg(c->h));
 			db_rollback(c);
 			return LZ_INTERNAL;
+		}
+		if ((s = run_c_steps(c, m->version, err))) {
+			db_rollback(c);
+			return s;
 		}
 		if ((s = db_prepare(c, "INSERT INTO schema_migration(version, name, applied_at)"
 					" VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%S','now','localtime'))", &st, err))) {
