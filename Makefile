@@ -109,6 +109,14 @@ $(B)/bench/gen: $(GENSRC) bench/gen.h bench/gen_priv.h $(B)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ $(GENSRC) $(B)/liblz.a $(LDLIBS)
 
+# The long versions of the concurrency and crash tests (shortened in make check).
+STRESS_ROWS ?= 1000000
+STRESS_KILLS ?= 20
+STRESS_SECONDS ?= 20
+stress: all $(B)/bench/gen
+	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale /usr/bin/python3 tests/stress_sessions.py $(STRESS_SECONDS)
+	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale /usr/bin/python3 tests/stress_crash.py $(STRESS_ROWS) $(STRESS_KILLS)
+
 # --- translations ----------------------------------------------------------------
 PREFIX ?= /usr/local
 $(B)/locale/%/LC_MESSAGES/liangze.mo: po/%.po
