@@ -292,10 +292,10 @@ def a_read_only_mount():
             refused_here(e, 5, args, "liangze: the database %s is read-only here" % db)
         if available():
             t = Tmux(["--db", db], width=180)
-            t.wait("liangze 两责")
+            t.wait("liangze 两责", "This database is read-only here")   # said at once
             open_unit_form(t)
             t.keys("F2")
-            t.wait("is read-only here")
+            t.wait("is read-only here", "nothing was saved, but it can still be read")
             back_to_menu(t)
             t.keys("p")
             t.wait("干部台账", "P0001")
