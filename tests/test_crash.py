@@ -1,7 +1,7 @@
 """Kills, shortened for make check (tests/stress_crash.py; make stress kills
 an import of 1,000,000 rows 20 times): an import of 5,000 generated rows
 killed 3 times, and a TUI save killed while it waits for the write lock and
-just after the save key. After each: integrity_check and verify pass, and the
+around the save key. After each: integrity_check and verify pass, and the
 import or the save is there wholly or not at all."""
 import os
 import sys
