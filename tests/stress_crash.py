@@ -14,6 +14,7 @@ the save key: the record is saved wholly or not at all.
 
     python3 tests/stress_crash.py [ROWS] [KILLS]   (make stress: 1,000,000 and 20)
 tests/test_crash.py runs a shortened version in make check."""
+import atexit
 import os
 import random
 import shutil
@@ -30,6 +31,24 @@ from lzt import BIN, TODAY, Env, demo_env  # noqa: E402
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 GEN = os.environ.get("LIANGZE_GEN") or os.path.join(ROOT, "build", "bench", "gen")
 PEOPLE = 2000
+
+
+_demo = []
+
+
+def demo_copy():
+    """A fresh Env holding a copy of one demo database made once per run
+    (`init --demo` takes seconds in the sanitizer build)."""
+    if not _demo:
+        d = demo_env()
+        atexit.register(d.close)
+        con = sqlite3.connect(d.db)
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
+        _demo.append(d)
+    e = Env()
+    shutil.copyfile(_demo[0].db, e.db)
+    return e
 
 
 def lz_env():
@@ -103,16 +122,16 @@ class Importer:
         return running
 
 
-def import_kills(rows, kills, seed=1, log=print):
+def import_kills(rows, kills, seed=1, people=PEOPLE, log=print):
     """Returns a summary line; raises AssertionError on any loss or damage."""
-    e = demo_env()
+    e = demo_copy()
     try:
         gen = lambda *a: subprocess.run([GEN] + [str(x) for x in a], check=True, capture_output=True).stdout
-        open(e.path("person.csv"), "wb").write(gen("--seed", seed, "--rows", PEOPLE, "--kind", "person"))
+        open(e.path("person.csv"), "wb").write(gen("--seed", seed, "--rows", people, "--kind", "person"))
         e.run("import", "person", e.path("person.csv"), check=0)
         csv = e.path("inquiry.csv")
         with open(csv, "wb") as f:
-            subprocess.run([GEN, "--seed", str(seed), "--rows", str(rows), "--people", str(PEOPLE), "--kind", "inquiry",
+            subprocess.run([GEN, "--seed", str(seed), "--rows", str(rows), "--people", str(people), "--kind", "inquiry",
                             "--encoding", "gb18030"], check=True, stdout=f)
         con = sqlite3.connect(e.db)
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -217,7 +236,7 @@ def unit_state(e, db):
 
 def tui_kills(rounds, seed=1, log=print):
     from tuilib import Tmux
-    e = demo_env()
+    e = demo_copy()
     try:
         before = unit_state(e, e.db)
         # 1. Killed while the save waits for the write lock another session holds.
