@@ -3,7 +3,7 @@ loop of real liangze processes, for a bounded time.
 
 Writers import small CSV files of inquiries (new ones, and now and then a new
 version of one they wrote before) and add accounts; each logs what liangze
-said it committed. Readers list, search, export and report, and one also
+said it committed. Readers list, search, export, report and verify, and one also
 checks, in its own read transactions, that every inquiry has its audit row.
 At the end every committed write must be there in its last committed form,
 no process may have failed, and `liangze verify` must pass. The write-lock
@@ -105,8 +105,11 @@ class Run:
         n = 0
         while time.time() < self.deadline:
             n += 1
-            which = (n + r) % 4
-            if which == 0:
+            which = (n + r) % 5
+            if which == 4:
+                # verify reads one consistent snapshot while the writers go on.
+                ok, out = self.liangze("reader %d" % r, "verify")
+            elif which == 0:
                 ok, out = self.liangze("reader %d" % r, "list", "inquiry", "--search", "写入测试", "--limit", "20")
             elif which == 1:
                 ok, out = self.liangze("reader %d" % r, "report", "overview")
