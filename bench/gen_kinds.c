@@ -47,6 +47,19 @@ void gen_text(gen_rowbuf *r, int n, char *out, size_t outsz)
 		snprintf(out + len, outsz - len, "问题");
 }
 
+/* --- vocabulary ------------------------------------------------------------- */
+
+/* Characters found in no name pool, unit, post or phrase of the generator. */
+const gen_word gen_vocab[GEN_VOCAB_N] = {
+	{ "翡翠湾", 100 }, { "琥珀巷", 1000 }, { "玛瑙泉", 10000 },
+	{ "鹦鹉", 100 }, { "孔雀", 1000 }, { "麒麟", 10000 },
+};
+
+long gen_vocab_rows(const gen_word *w, long rows)
+{
+	return (long)((__int128)rows * w->per_million / 1000000);
+}
+
 /* --- units and people ------------------------------------------------------------- */
 
 static const struct {
