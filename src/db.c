@@ -166,9 +166,11 @@ static bool readable(db_conn *c)
 	return sqlite3_exec(c->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
 }
 
-/* Reopens c->path read-only: plainly (WAL files others keep up to date are
- * used), else as immutable, which needs no -shm file at all: on a read-only
- * mount nobody can be changing it. */
+/* Reopens c->path read-only: plainly (the -wal and -shm files of sessions
+ * that may write are then used), else as immutable, which needs no -shm file
+ * at all — what a read-only mount or a disk too full for the -shm file
+ * allows. An immutable session does not see what others write meanwhile
+ * (they could only be writing where the folder is read-only to us alone). */
 static lz_status open_readonly(db_conn *c, lz_err *err)
 {
 	char path[sizeof c->path];
