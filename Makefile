@@ -119,6 +119,20 @@ $(BF)/schema_sql.o: $(B)/schema_sql.c
 $(BF)/fuzz_import: tests/fuzz/fuzz_import.c $(FOBJ)
 	$(FCC) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer $(FSAN) $(FWARN) -o $@ $^ $(LDLIBS)
 
+# --- benchmarks and stress tests (bench/, see bench/README.md) -----------------
+GENSRC := bench/gen.c bench/gen_rows.c bench/gen_kinds.c
+$(B)/bench/gen: $(GENSRC) bench/gen.h bench/gen_priv.h $(B)/liblz.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ $(GENSRC) $(B)/liblz.a $(LDLIBS)
+
+# The long versions of the concurrency and crash tests (shortened in make check).
+STRESS_ROWS ?= 1000000
+STRESS_KILLS ?= 20
+STRESS_SECONDS ?= 20
+stress: all $(B)/bench/gen
+	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale /usr/bin/python3 tests/stress_sessions.py $(STRESS_SECONDS)
+	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale /usr/bin/python3 tests/stress_crash.py $(STRESS_ROWS) $(STRESS_KILLS)
+
 # --- translations ----------------------------------------------------------------
 PREFIX ?= /usr/local
 $(B)/locale/%/LC_MESSAGES/liangze.mo: po/%.po
@@ -178,15 +192,15 @@ run: deps all
 	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
 	@./liangze
 
-test: all $(TESTS)
+test: all $(TESTS) $(B)/bench/gen
 	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(B)/tests
 
-test-asan: $(BA)/liangze $(ATESTS) $(MO)
+test-asan: $(BA)/liangze $(ATESTS) $(MO) $(B)/bench/gen
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BF)/fuzz_import
+	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BF)/fuzz_import $(B)/bench/gen
 	@$(MAKE) --no-print-directory po-check
 	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
 	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "backup.h"
 #include "i18n.h"
 #include "priv.h"
+#include "sbuf.h"
 
 lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz_err *err)
 {
@@ -105,10 +107,14 @@ lz_status db_error(db_conn *c, int rc, const char *what, lz_err *err)
 	case SQLITE_LOCKED:
 		return lz_fail(err, LZ_BUSY, _("%s: the database is still in use by another session after %d s; try again"),
 			       what, c ? c->busy_ms / 1000 : 0);
+	case SQLITE_FULL:
+		return lz_fail(err, LZ_IO, _("%s: the disk holding the database %s is full; nothing was saved: free some space and try again"),
+			       what, c ? c->path : "");
 	case SQLITE_READONLY:
+		return lz_fail(err, LZ_IO, _("%s: cannot write to %s: it is read-only (a read-only file, folder or disk); nothing was saved, but it can still be read"),
+			       what, c ? c->path : "");
 	case SQLITE_CANTOPEN:
 	case SQLITE_IOERR:
-	case SQLITE_FULL:
 	case SQLITE_PERM:
 		return lz_fail(err, LZ_IO, _("%s: %s (%s)"), what, m, c ? c->path : "");
 	case SQLITE_CORRUPT:
@@ -159,6 +165,50 @@ lz_status db_scalar_int(db_conn *c, const char *sql, int64_t dflt, int64_t *out,
 }
 
 static lz_status open_conn(db_conn *c, const char *path, bool create, bool shared, bool fresh, lz_err *err);
+
+/* Whether a first read works on the connection. */
+static bool readable(db_conn *c)
+{
+	return sqlite3_exec(c->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* Reopens c->path read-only: plainly (the -wal and -shm files of sessions
+ * that may write are then used), else as immutable, which needs no -shm file
+ * at all — what a read-only mount or a disk too full for the -shm file
+ * allows. An immutable session does not see what others write meanwhile
+ * (they could only be writing where the folder is read-only to us alone). */
+static lz_status open_readonly(db_conn *c, lz_err *err)
+{
+	char path[sizeof c->path];
+	snprintf(path, sizeof path, "%s", c->path);
+	for (int attempt = 0; attempt < 2; attempt++) {
+		db_close(c);
+		sbuf uri = { 0 };
+		sbuf_add(&uri, "file:");
+		for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ')
+				sbuf_printf(&uri, "%%%02X", *p);
+			else
+				sbuf_addn(&uri, (const char *)p, 1);
+		}
+		if (attempt)
+			sbuf_add(&uri, "?immutable=1");
+		int rc = uri.oom ? SQLITE_NOMEM
+				 : sqlite3_open_v2(sbuf_str(&uri), &c->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+						   NULL);
+		sbuf_free(&uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_extended_result_codes(c->h, 1);
+			sqlite3_busy_handler(c->h, busy_handler, c);
+			if (readable(c)) {
+				c->readonly = 1;
+				return LZ_OK;
+			}
+		}
+	}
+	db_close(c);
+	return err->code;   /* the first failure says best what is wrong */
+}
 
 /* The group of a setgid install is held only here: SQLite opens the -wal
  * and -shm files lazily, so the first read runs while it is held and they
@@ -219,19 +269,23 @@ static lz_status open_conn(db_conn *c, const char *path, bool create, bool share
 	/* journal_mode=WAL must run outside a transaction and may itself wait. */
 	sqlite3_stmt *st;
 	lz_status s = db_prepare(c, "PRAGMA journal_mode=WAL", &st, err);
-	if (s) {
-		db_close(c);
-		return s == LZ_INTERNAL ? lz_fail(err, LZ_IO, _("cannot open database %s: %s"), path, err->msg) : s;
+	if (s == LZ_OK) {
+		rc = sqlite3_step(st);
+		end_wait(c);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			s = db_error(c, rc, path, err);
+	} else if (s == LZ_INTERNAL) {
+		s = lz_fail(err, LZ_IO, _("cannot open database %s: %s"), path, err->msg);
 	}
-	rc = sqlite3_step(st);
-	end_wait(c);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
-		s = db_error(c, rc, path, err);
-		db_close(c);
-		return s;
-	}
-	s = db_exec(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", err);
+	/* A file or folder we may not write (a read-only mount, file mode, a
+	 * full disk that cannot take the -wal file) is still opened for reading. */
+	if (s == LZ_IO && !create && open_readonly(c, err) == LZ_OK)
+		s = LZ_OK;
+	else if (s == LZ_OK && sqlite3_db_readonly(c->h, "main") == 1)
+		c->readonly = 1;
+	if (s == LZ_OK)
+		s = db_exec(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", err);
 	if (s) {
 		db_close(c);
 		return s;
@@ -257,9 +311,40 @@ void db_close(db_conn *c)
 	}
 }
 
+/* Whether the file system holding the database has no room left: a session
+ * opened read-only for want of space says so rather than "read-only". */
+static bool disk_full(const db_conn *c)
+{
+	char dir[sizeof c->path];
+	snprintf(dir, sizeof dir, "%s", c->path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	struct statvfs v;
+	return statvfs(dir, &v) == 0 && v.f_bavail == 0;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 lz_status db_begin_write(db_conn *c, lz_err *err)
 {
+	if (c->readonly)
+		return disk_full(c) ? db_error(c, SQLITE_FULL, _("saving"), err)
+				    : lz_fail(err, LZ_IO, _("the database %s is read-only here (a read-only file, folder or disk); nothing was saved, but it can still be read"),
+					      c->path);
+	double t0 = now_ms();
 	lz_status s = db_exec(c, "BEGIN IMMEDIATE", err);
+	/* LIANGZE_STATS=1: one line per write transaction for the stress tests'
+	 * lock-wait percentiles (tests/stress_sessions.py). */
+	if (getenv("LIANGZE_STATS"))
+		fprintf(stderr, "lz-stats write-lock-wait-ms %.3f %s\n", now_ms() - t0, s == LZ_OK ? "ok" : "failed");
 	if (s == LZ_OK)
 		c->in_write = 1;
 	return s;

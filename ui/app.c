@@ -319,6 +319,9 @@ int ui_run(const char *path, const char *login, bool dashboard)
 	db_scalar_int(&app.s.db, "PRAGMA data_version", 0, &app.data_version, &e);
 	restore_mark(&app, app.restore_mark);
 	bool dirty = true;
+	/* Said before anyone types a change that could not be saved. */
+	if (app.s.db.readonly)
+		ui_error(&app, "%s", _("This database is read-only here (a read-only file, folder or disk, or a full disk): you can look, but nothing can be saved"));
 	while (app.top && !app.quit) {
 		if (dirty)
 			ui_redraw(&app);
