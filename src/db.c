@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fts_tok.h"
 #include "i18n.h"
 
 lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz_err *err)
@@ -181,6 +182,12 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 		return LZ_IO;
 	}
 	sqlite3_extended_result_codes(c->h, 1);
+	/* Before anything reads the schema: the search index's tables use it. */
+	if ((rc = fts_tok_register(c->h)) != SQLITE_OK) {
+		lz_fail(err, LZ_INTERNAL, _("cannot open database %s: %s"), path, sqlite3_errstr(rc));
+		db_close(c);
+		return LZ_INTERNAL;
+	}
 	sqlite3_busy_handler(c->h, busy_handler, c);
 
 	/* journal_mode=WAL must run outside a transaction and may itself wait. */
@@ -229,7 +236,12 @@ lz_status db_begin_read(db_conn *c, lz_err *err)
 
 lz_status db_commit(db_conn *c, lz_err *err)
 {
-	lz_status s = db_exec(c, "COMMIT", err);
+	lz_status s = c->before_commit ? c->before_commit(c, err) : LZ_OK;
+	if (s) {
+		db_rollback(c);
+		return s;
+	}
+	s = db_exec(c, "COMMIT", err);
 	if (s)
 		db_rollback(c);
 	c->in_write = 0;

@@ -32,6 +32,9 @@ typedef struct db_conn {
 	void *wait_arg;
 	int waiting;           /* the busy handler is currently waiting */
 	int in_write;          /* inside db_begin_write .. commit/rollback */
+	/* Run inside the transaction just before each db_commit (the search
+	 * index catching up); NULL: nothing. Failing rolls the commit back. */
+	lz_status (*before_commit)(struct db_conn *c, lz_err *err);
 } db_conn;
 
 /* Fills out with the database path: explicit, else $LIANGZE_DB, else

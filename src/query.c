@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fts.h"
 #include "i18n.h"
 #include "sbuf.h"
 #include "value.h"
@@ -50,6 +51,27 @@ static const char *owner_expr(const kind *k, char *buf, size_t n)
 	}
 }
 
+/* " AND the owner is unit param or under it". A person's unit is reached
+ * through the person, so that the record table's own index on the person
+ * column does the work rather than a lookup per row. */
+static void owner_in(sbuf *from, const kind *k, const char *own, const char *param, const char *cte)
+{
+	char subtree[256];
+	snprintf(subtree, sizeof subtree, "WITH RECURSIVE %s(id) AS (SELECT %s UNION"
+		 " SELECT u.id FROM unit u JOIN %s ON u.parent = %s.id) SELECT id FROM %s", cte, param, cte, cte, cte);
+	if (k->owner == KO_PERSON)
+		sbuf_printf(from, " AND t.%s IN (SELECT op.id FROM person op WHERE op.unit IN (%s))", k->owner_field, subtree);
+	else
+		sbuf_printf(from, " AND %s IN (%s)", own, subtree);
+}
+
+/* Whether LIANGZE_SEARCH_SCAN asks for the plain scan (to compare answers). */
+static bool search_scan_forced(void)
+{
+	const char *e = getenv("LIANGZE_SEARCH_SCAN");
+	return e && *e && strcmp(e, "0") != 0;
+}
+
 /* Builds WITH, FROM and WHERE (everything after the select list) and the
  * parameters' order; bound by bind_filter in the same order. */
 static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
@@ -75,17 +97,19 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	int scoped = s->scope_unit && s->role != ROLE_ADMIN && own;
 	/* Scope and the unit filter: the unit and the units under it. */
 	if (scoped)
-		sbuf_printf(from, " AND %s IN (WITH RECURSIVE sub(id) AS (SELECT :scope UNION"
-			    " SELECT u.id FROM unit u JOIN sub ON u.parent = sub.id) SELECT id FROM sub)", own);
+		owner_in(from, k, own, ":scope", "sub");
 	if (f->unit && own)
-		sbuf_printf(from, " AND %s IN (WITH RECURSIVE sub2(id) AS (SELECT :unit UNION"
-			    " SELECT u.id FROM unit u JOIN sub2 ON u.parent = sub2.id) SELECT id FROM sub2)", own);
+		owner_in(from, k, own, ":unit", "sub2");
 	if (f->year) {
 		const kind_field *yf = kind_field_named(k, k->year_field);
 		char ys[4096];
 		field_sql(yf, ys, sizeof ys);
 		if (yf->type == KF_YEAR)
 			sbuf_printf(from, " AND %s = :year", ys);
+		else if (!(yf->flags & KF_DERIVED))
+			/* A range rather than substr(), so the column's index serves:
+			 * text that starts with 2026 lies in ['2026', '2027'). */
+			sbuf_printf(from, " AND %s >= :year AND %s < :year1", ys, ys);
 		else
 			sbuf_printf(from, " AND substr(%s, 1, 4) = :year", ys);
 	}
@@ -97,6 +121,24 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	}
 	*nsearch = 0;
 	if (f->search && *f->search) {
+		char m[1024];
+		if (s->fts && fts_kind_indexed(k) && !search_scan_forced() && fts_match_expr(f->search, m, sizeof m) > 0) {
+			/* Candidates from the index (a superset: every row holding the
+			 * text holds its tokens), rows not yet reindexed, and rows whose
+			 * referenced record's name holds it; instr() below decides. */
+			sbuf_printf(from, " AND t.id IN (SELECT rowid FROM fts_%s WHERE fts_%s MATCH :m"
+				    " UNION SELECT id FROM fts_dirty WHERE tbl = '%s'", k->table, k->table, k->table);
+			for (int i = 0; i < k->nfields; i++) {
+				const kind_field *fd = &k->fields[i];
+				if (!(fd->flags & KF_SEARCH) || fd->type != KF_REF)
+					continue;
+				const kind *rk = kind_find(fd->ref);
+				sbuf_printf(from, " UNION SELECT c%d.id FROM %s c%d WHERE c%d.%s IN"
+					    " (SELECT id FROM %s WHERE instr(%s, :q) > 0)",
+					    i, k->table, i, i, fd->name, rk->table, rk->display);
+			}
+			sbuf_add(from, ")");
+		}
 		/* instr() rather than LIKE: CJK-safe, and % and _ in the text are literal. */
 		sbuf_add(from, " AND (0");
 		for (int i = 0; i < k->nfields; i++) {
@@ -130,10 +172,18 @@ static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
 {
 	bind_named(st, ":scope", NULL, s->scope_unit, 1);
 	bind_named(st, ":unit", NULL, f->unit, 1);
-	if (f->year)
+	if (f->year) {
+		char next[24];
+		snprintf(next, sizeof next, "%lld", strtoll(f->year, NULL, 10) + 1);
 		bind_named(st, ":year", f->year, strtoll(f->year, NULL, 10), 0);
-	if (f->search)
+		bind_named(st, ":year1", next, 0, 0);
+	}
+	if (f->search) {
+		char m[1024];
 		bind_named(st, ":q", f->search, 0, 0);
+		if (sqlite3_bind_parameter_index(st, ":m") && fts_match_expr(f->search, m, sizeof m) > 0)
+			bind_named(st, ":m", m, 0, 0);
+	}
 	if (f->state)
 		bind_named(st, ":state", f->state, 0, 0);
 	bind_named(st, ":today", s->today, 0, 0);
