@@ -189,32 +189,34 @@ static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
 	bind_named(st, ":today", s->today, 0, 0);
 }
 
-lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err)
+/* The whole SELECT for f into sql; *oi gets the sort field's index (-1: id). */
+static lz_status build_select(session *s, const kind *k, const query_filter *f, sbuf *sql, int *oi_out, lz_err *err)
 {
 	const char *order = f->order ? f->order : k->order;
 	int oi = kind_field_index(k, order);
 	if (oi < 0 && strcmp(order, "id") != 0)
 		return lz_fail(err, LZ_USAGE, _("%s has no field '%s' to sort by"), k->zh, order);
-	sbuf sql = { 0 }, from = { 0 };
+	sbuf from = { 0 };
 	int nsearch;
 	lz_status st = build_where(s, k, f, &from, &nsearch, err);
 	if (st) {
 		sbuf_free(&from);
 		return st;
 	}
-	sbuf_add(&sql, "SELECT t.id");
+	sbuf_add(sql, "SELECT t.id");
 	for (int i = 0; i < k->nfields; i++) {
 		const kind_field *fd = &k->fields[i];
 		if (fd->flags & KF_DERIVED)
-			sbuf_printf(&sql, ", (%s)", fd->expr);
+			sbuf_printf(sql, ", (%s)", fd->expr);
 		else
-			sbuf_printf(&sql, ", t.%s", fd->name);
+			sbuf_printf(sql, ", t.%s", fd->name);
 		if (fd->type == KF_REF)
-			sbuf_printf(&sql, ", r%d.%s", i, kind_find(fd->ref)->display);
+			sbuf_printf(sql, ", r%d.%s", i, kind_find(fd->ref)->display);
 		else
-			sbuf_add(&sql, ", NULL");
+			sbuf_add(sql, ", NULL");
 	}
-	sbuf_add(&sql, sbuf_str(&from));
+	sbuf_add(sql, sbuf_str(&from));
+	sbuf_free(&from);
 	const char *dir = f->desc ? "DESC" : "ASC";
 	const char *cmp = f->desc ? (f->inclusive ? "<=" : "<") : (f->inclusive ? ">=" : ">");
 	char col[4096];
@@ -225,28 +227,70 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	if (f->after) {
 		/* Empty values sort first (ASC) in SQLite: NULL < anything. */
 		if (oi < 0)
-			sbuf_printf(&sql, " AND t.id %s :aid", cmp);
+			sbuf_printf(sql, " AND t.id %s :aid", cmp);
 		else if (!f->after_value && !f->desc)
-			sbuf_printf(&sql, " AND (%s IS NOT NULL OR t.id %s :aid)", col, cmp);
+			sbuf_printf(sql, " AND (%s IS NOT NULL OR t.id %s :aid)", col, cmp);
 		else if (!f->after_value)
-			sbuf_printf(&sql, " AND (%s IS NULL AND t.id %s :aid)", col, cmp);
+			sbuf_printf(sql, " AND (%s IS NULL AND t.id %s :aid)", col, cmp);
 		else if (!f->desc)
-			sbuf_printf(&sql, " AND (%s > :av OR (%s = :av AND t.id %s :aid))", col, col, cmp);
+			sbuf_printf(sql, " AND (%s > :av OR (%s = :av AND t.id %s :aid))", col, col, cmp);
 		else
-			sbuf_printf(&sql, " AND (%s < :av OR %s IS NULL OR (%s = :av AND t.id %s :aid))", col, col, col, cmp);
+			sbuf_printf(sql, " AND (%s < :av OR %s IS NULL OR (%s = :av AND t.id %s :aid))", col, col, col, cmp);
 	}
 	if (oi < 0)
-		sbuf_printf(&sql, " ORDER BY t.id %s", dir);
+		sbuf_printf(sql, " ORDER BY t.id %s", dir);
 	else
-		sbuf_printf(&sql, " ORDER BY %s %s, t.id %s", col, dir, dir);
+		sbuf_printf(sql, " ORDER BY %s %s, t.id %s", col, dir, dir);
 	if (f->limit > 0)
-		sbuf_printf(&sql, " LIMIT %d", f->limit);
+		sbuf_printf(sql, " LIMIT %d", f->limit);
+	*oi_out = oi;
+	return LZ_OK;
+}
 
+static void bind_keyset(sqlite3_stmt *st, const kind *k, const query_filter *f, int oi)
+{
+	if (!f->after)
+		return;
+	bind_named(st, ":aid", NULL, f->after_id, 1);
+	int av = sqlite3_bind_parameter_index(st, ":av");
+	if (f->after_value && oi >= 0 && av)
+		value_bind(st, av, &k->fields[oi], f->after_value);
+}
+
+lz_status query_plan(session *s, const kind *k, const query_filter *f, char **out, lz_err *err)
+{
+	sbuf sql = { 0 }, plan = { 0 };
+	int oi;
+	sbuf_add(&sql, "EXPLAIN QUERY PLAN ");
+	lz_status st = build_select(s, k, f, &sql, &oi, err);
+	sqlite3_stmt *q = NULL;
+	if (!st)
+		st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	bind_filter(s, q, f);
+	bind_keyset(q, k, f, oi);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		sbuf_printf(&plan, "%s\n", (const char *)sqlite3_column_text(q, 3));
+	sqlite3_finalize(q);
+	*out = sbuf_take(&plan);
+	return *out ? LZ_OK : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+}
+
+lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err)
+{
+	sbuf sql = { 0 };
+	int oi;
+	lz_status st = build_select(s, k, f, &sql, &oi, err);
+	if (st) {
+		sbuf_free(&sql);
+		return st;
+	}
 	query_cursor *c = calloc(1, sizeof *c);
 	if (!c || sql.oom) {
 		free(c);
 		sbuf_free(&sql);
-		sbuf_free(&from);
 		return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	}
 	c->k = k;
@@ -254,18 +298,12 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	c->shown = calloc((size_t)k->nfields, sizeof *c->shown);
 	st = db_prepare(&s->db, sbuf_str(&sql), &c->st, err);
 	sbuf_free(&sql);
-	sbuf_free(&from);
 	if (st || !c->value || !c->shown) {
 		query_close(c);
 		return st ? st : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	}
 	bind_filter(s, c->st, f);
-	if (f->after) {
-		bind_named(c->st, ":aid", NULL, f->after_id, 1);
-		int av = sqlite3_bind_parameter_index(c->st, ":av");
-		if (f->after_value && oi >= 0 && av)
-			value_bind(c->st, av, &k->fields[oi], f->after_value);
-	}
+	bind_keyset(c->st, k, f, oi);
 	*out = c;
 	return LZ_OK;
 }
