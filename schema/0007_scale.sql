@@ -35,7 +35,6 @@ CREATE INDEX account_by_role ON account(role);
 CREATE INDEX accountability_by_measure ON accountability(measure);
 CREATE INDEX accountability_by_reason ON accountability(reason);
 CREATE INDEX accountability_by_role ON accountability(role);
-CREATE INDEX accountability_by_rule ON accountability(rule);
 CREATE INDEX accountability_by_source_id ON accountability(source_id);
 CREATE INDEX accountability_by_year ON accountability(year);
 
@@ -64,7 +63,6 @@ CREATE INDEX case_file_by_outcome ON case_file(outcome);
 CREATE INDEX case_file_by_serious ON case_file(serious);
 CREATE INDEX case_file_by_source ON case_file(source);
 
-CREATE INDEX commitment_by_commitment_type ON commitment(commitment_type);
 CREATE INDEX commitment_by_public ON commitment(public);
 CREATE INDEX commitment_by_signed_on ON commitment(signed_on);
 
@@ -79,7 +77,6 @@ CREATE INDEX document_by_issued_on ON document(issued_on);
 CREATE INDEX document_by_title ON document(title);
 
 CREATE INDEX draw_by_count ON draw(count);
-CREATE INDEX draw_by_drawn_at ON draw(drawn_at);
 CREATE INDEX draw_by_drawn_by ON draw(drawn_by);
 CREATE INDEX draw_by_purpose ON draw(purpose);
 CREATE INDEX draw_by_reason ON draw(reason);
@@ -87,7 +84,6 @@ CREATE INDEX draw_by_result ON draw(result);
 CREATE INDEX draw_by_seed ON draw(seed);
 
 CREATE INDEX duty_letter_by_signed_on ON duty_letter(signed_on);
-CREATE INDEX duty_letter_by_year ON duty_letter(year);
 
 CREATE INDEX duty_meeting_by_draw_count ON duty_meeting(draw_count);
 CREATE INDEX duty_meeting_by_title ON duty_meeting(title);
@@ -113,7 +109,6 @@ CREATE INDEX index_entry_by_opinions ON index_entry(opinions);
 CREATE INDEX index_entry_by_petitions ON index_entry(petitions);
 CREATE INDEX index_entry_by_repeat_petitions ON index_entry(repeat_petitions);
 
-CREATE INDEX inquiry_by_inquiry_type ON inquiry(inquiry_type);
 CREATE INDEX inquiry_by_question ON inquiry(question);
 CREATE INDEX inquiry_by_replied_on ON inquiry(replied_on);
 
@@ -127,7 +122,6 @@ CREATE INDEX interview_by_content ON interview(content);
 CREATE INDEX interview_by_trigger ON interview(trigger);
 
 CREATE INDEX letter_by_issued_on ON letter(issued_on);
-CREATE INDEX letter_by_letter_type ON letter(letter_type);
 CREATE INDEX letter_by_state ON letter(state);
 CREATE INDEX letter_by_tasks ON letter(tasks);
 
@@ -171,3 +165,26 @@ CREATE INDEX inquiry_by_due ON inquiry(due);
 CREATE INDEX letter_by_due ON letter(due);
 CREATE INDEX rectification_by_deadline ON rectification(deadline);
 CREATE INDEX report_by_due ON report(due);
+
+-- Import finds the record a row names by the kind's keys (src/kind.h keys):
+-- one index per key, so a big file is not a scan per row. They also serve
+-- sorting by their first column.
+CREATE INDEX document_key_unit_year_title ON document(unit, year, title);
+CREATE INDEX letter_key_letter_type_year_person ON letter(letter_type, year, person);
+CREATE INDEX letter_key_letter_type_year_unit ON letter(letter_type, year, unit);
+CREATE INDEX commitment_key_commitment_type_person_year ON commitment(commitment_type, person, year);
+CREATE INDEX duty_letter_key_year_responsible_object_person ON duty_letter(year, responsible, object_person);
+CREATE INDEX duty_letter_key_year_responsible_object_unit ON duty_letter(year, responsible, object_unit);
+CREATE INDEX endorsement_key_unit_year_document_kind ON endorsement(unit, year, document_kind);
+CREATE INDEX inquiry_key_inquiry_type_respondent_asked_on ON inquiry(inquiry_type, respondent, asked_on);
+CREATE INDEX interview_key_unit_subject_held_on ON interview(unit, subject, held_on);
+CREATE INDEX interview_key_unit_held_on_trigger ON interview(unit, held_on, trigger);
+CREATE INDEX rectification_key_unit_item ON rectification(unit, item);
+CREATE INDEX case_file_key_subject_clue_on ON case_file(subject, clue_on);
+CREATE INDEX inspection_key_unit_checked_on_check_type ON inspection(unit, checked_on, check_type);
+CREATE INDEX meeting_record_key_unit_met_on_item_kind ON meeting_record(unit, met_on, item_kind);
+CREATE INDEX audit_finding_key_unit_audited_on_finding ON audit_finding(unit, audited_on, finding);
+CREATE INDEX duty_meeting_key_held_on_title ON duty_meeting(held_on, title);
+CREATE INDEX vetting_key_person_started_on ON vetting(person, started_on);
+CREATE INDEX accountability_key_rule_source_kind_source_id_person ON accountability(rule, source_kind, source_id, person);
+CREATE INDEX draw_key_drawn_at_purpose ON draw(drawn_at, purpose);

@@ -7,7 +7,7 @@ lz_status audit_write(session *s, const char *kind, int64_t id, const char *acti
 		      const char *before, const char *after, lz_err *err)
 {
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db,
+	lz_status st = db_cached(&s->db,
 		"INSERT INTO audit(at, login, kind, record_id, action, before, after) VALUES (?,?,?,?,?,?,?)", &q, err);
 	if (st)
 		return st;
@@ -24,7 +24,7 @@ lz_status audit_write(session *s, const char *kind, int64_t id, const char *acti
 	if (after)
 		sqlite3_bind_text(q, 7, after, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	if (rc != SQLITE_DONE)
 		return db_error(&s->db, rc, _("writing the audit trail"), err);
 	return LZ_OK;

@@ -136,6 +136,48 @@ lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err
 	return LZ_OK;
 }
 
+lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
+{
+	int fresh = -1;
+	for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++) {
+		struct db_cache *e = &c->cache[i];
+		if (!e->sql) {
+			if (fresh < 0)
+				fresh = i;
+			continue;
+		}
+		if (!e->busy && strcmp(e->sql, sql) == 0) {
+			e->busy = 1;
+			*st = e->st;
+			return LZ_OK;
+		}
+	}
+	lz_status s = db_prepare(c, sql, st, err);
+	if (s || fresh < 0)
+		return s;
+	/* A statement in use (a nested call) or a full cache: a plain one, finalized on release. */
+	struct db_cache *e = &c->cache[fresh];
+	if ((e->sql = strdup(sql))) {
+		e->st = *st;
+		e->busy = 1;
+	}
+	return LZ_OK;
+}
+
+void db_release(db_conn *c, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++)
+		if (c->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->cache[i].busy = 0;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 lz_status db_scalar_int(db_conn *c, const char *sql, int64_t dflt, int64_t *out, lz_err *err)
 {
 	sqlite3_stmt *st;
@@ -216,6 +258,12 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 void db_close(db_conn *c)
 {
 	if (c && c->h) {
+		for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++) {
+			sqlite3_finalize(c->cache[i].st);
+			free(c->cache[i].sql);
+			c->cache[i].sql = NULL;
+			c->cache[i].st = NULL;
+		}
 		sqlite3_close_v2(c->h);
 		c->h = NULL;
 	}
