@@ -5,14 +5,14 @@
 # apt-get line is printed.
 
 CC       ?= cc
-PKGS     := sqlite3 xlsxwriter
+PKGS     := sqlite3 xlsxwriter libcrypto
 CFLAGS   ?= -O2 -g
 # snprintf into fixed buffers cuts long titles and messages on purpose.
 WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Werror -Wno-format-truncation
 CPPFLAGS := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild -MMD -MP
-LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz)
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lcrypto)
 UILIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
-DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev \
+DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev libssl-dev \
             gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings ncurses-term
 LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
 
@@ -103,6 +103,20 @@ $(BA)/tests/%: tests/%.c $(BA)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -O1 -g $(SAN) $(WARN) -o $@ $< $(BA)/liblz.a $(LDLIBS) -lcmocka
 
+# --- benchmarks and stress tests (bench/, see bench/README.md) -----------------
+GENSRC := bench/gen.c bench/gen_rows.c bench/gen_kinds.c
+$(B)/bench/gen: $(GENSRC) bench/gen.h bench/gen_priv.h $(B)/liblz.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ $(GENSRC) $(B)/liblz.a $(LDLIBS)
+
+# The long versions of the concurrency and crash tests (shortened in make check).
+STRESS_ROWS ?= 1000000
+STRESS_KILLS ?= 20
+STRESS_SECONDS ?= 20
+stress: all $(B)/bench/gen
+	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale /usr/bin/python3 tests/stress_sessions.py $(STRESS_SECONDS)
+	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale /usr/bin/python3 tests/stress_crash.py $(STRESS_ROWS) $(STRESS_KILLS)
+
 # --- translations ----------------------------------------------------------------
 PREFIX ?= /usr/local
 $(B)/locale/%/LC_MESSAGES/liangze.mo: po/%.po
@@ -132,15 +146,15 @@ run: deps all
 	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
 	@./liangze
 
-test: all $(TESTS)
+test: all $(TESTS) $(B)/bench/gen
 	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(B)/tests
 
-test-asan: $(BA)/liangze $(ATESTS) $(MO)
+test-asan: $(BA)/liangze $(ATESTS) $(MO) $(B)/bench/gen
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS)
+	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(B)/bench/gen
 	@$(MAKE) --no-print-directory po-check
 	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
 	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \

@@ -1,28 +1,48 @@
 #include "audit.h"
 
+#include "audit_chain.h"
 #include "date.h"
 #include "i18n.h"
 
 lz_status audit_write(session *s, const char *kind, int64_t id, const char *action,
 		      const char *before, const char *after, lz_err *err)
 {
-	sqlite3_stmt *q;
-	lz_status st = db_cached(&s->db,
-		"INSERT INTO audit(at, login, kind, record_id, action, before, after) VALUES (?,?,?,?,?,?,?)", &q, err);
+	/* The head is read here, inside the caller's BEGIN IMMEDIATE: no other
+	 * session can append between reading it and inserting the new row. */
+	int64_t next_id;
+	char prev[65], hash[65], now[20];
+	bool has_prev;
+	lz_status st = audit_chain_head(&s->db, &next_id, prev, &has_prev, err);
 	if (st)
 		return st;
-	char now[20];
 	date_now_stamp(now);
-	sqlite3_bind_text(q, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, s->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, kind, -1, SQLITE_STATIC);
+	audit_row r = {
+		.id = next_id, .at = audit_text_of(now), .login = audit_text_of(s->login),
+		.kind = audit_text_of(kind), .has_record = id != 0, .record_id = id,
+		.action = audit_text_of(action), .before = audit_text_of(before),
+		.after = audit_text_of(after), .prev_hash = audit_text_of(has_prev ? prev : NULL),
+	};
+	if (!audit_chain_hash(&r, hash))
+		return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+	sqlite3_stmt *q;
+	if ((st = db_cached(&s->db,
+		"INSERT INTO audit(id, at, login, kind, record_id, action, before, after, prev_hash, hash)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?)", &q, err)))
+		return st;
+	sqlite3_bind_int64(q, 1, next_id);
+	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, kind, -1, SQLITE_STATIC);
 	if (id)
-		sqlite3_bind_int64(q, 4, id);
-	sqlite3_bind_text(q, 5, action, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 5, id);
+	sqlite3_bind_text(q, 6, action, -1, SQLITE_STATIC);
 	if (before)
-		sqlite3_bind_text(q, 6, before, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 7, before, -1, SQLITE_STATIC);
 	if (after)
-		sqlite3_bind_text(q, 7, after, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 8, after, -1, SQLITE_STATIC);
+	if (has_prev)
+		sqlite3_bind_text(q, 9, prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 10, hash, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	db_release(&s->db, q);
 	if (rc != SQLITE_DONE)

@@ -13,7 +13,7 @@
 static const char *const valued[] = {
 	"--db", "--as", "--lang", "--year", "--unit", "--encoding", "-o", "--format", "--search",
 	"--limit", "--role", "--scope", "--name", "--period", "--order", "--reason",
-	"-n", "--category", "--redraw", "--meeting", NULL
+	"-n", "--category", "--redraw", "--meeting", "--expect", NULL
 };
 static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
 
@@ -161,6 +161,8 @@ static void usage(FILE *out)
 		"  user set LOGIN [--role ROLE] [--scope UNIT|--scope \"\"] [--name NAME]\n"
 		"  user list\n"
 		"  config list | config get NAME | config set NAME VALUE | config reset NAME\n"
+		"  verify [--expect HASH]               check the file, the audit chain and every record; print the head hash\n"
+		"  history KIND ID [--format text|csv]   a record's audit rows, also of a deleted record\n"
 		"\n"
 		"Exit codes: 0 ok, 1 usage, 2 bad content (nothing written), 3 not permitted,\n"
 		"4 database busy, 5 file or I/O error, 6 damage found, 7 internal error.\n"), out);
@@ -195,6 +197,7 @@ int cli_main(int argc, char **argv, char **raw, cli_tui_fn tui, void (*before_co
 		{ "config", cli_config }, { "issue", cli_issue }, { "ranking", cli_ranking }, { "proposal", cli_proposal },
 		{ "draw", cli_draw },
 		{ "vetting", cli_vetting },
+		{ "verify", cli_verify }, { "history", cli_history },
 	};
 	if (!cmd || strcmp(cmd, "dashboard") == 0) {
 		if (tui) {

@@ -57,6 +57,8 @@ lz_status cli_proposal(const cli_cmd *c, lz_err *err);  /* cli_tiancheng.c */
 lz_status cli_issue(const cli_cmd *c, lz_err *err);   /* cli_issue.c */
 lz_status cli_draw(const cli_cmd *c, lz_err *err);    /* cli_draw.c */
 lz_status cli_vetting(const cli_cmd *c, lz_err *err); /* cli_vetting.c */
+lz_status cli_verify(const cli_cmd *c, lz_err *err);  /* cli_verify.c */
+lz_status cli_history(const cli_cmd *c, lz_err *err); /* cli_history.c */
 
 /* Resolves a unit given by code or name (for --unit and --scope). */
 lz_status cli_unit(session *s, const char *text, int64_t *id, lz_err *err);

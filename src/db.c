@@ -7,11 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "audit_chain.h"
 #include "fts_tok.h"
 #include "i18n.h"
+#include "sbuf.h"
 
 lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz_err *err)
 {
@@ -101,10 +104,14 @@ lz_status db_error(db_conn *c, int rc, const char *what, lz_err *err)
 	case SQLITE_LOCKED:
 		return lz_fail(err, LZ_BUSY, _("%s: the database is still in use by another session after %d s; try again"),
 			       what, c ? c->busy_ms / 1000 : 0);
+	case SQLITE_FULL:
+		return lz_fail(err, LZ_IO, _("%s: the disk holding the database %s is full; nothing was saved: free some space and try again"),
+			       what, c ? c->path : "");
 	case SQLITE_READONLY:
+		return lz_fail(err, LZ_IO, _("%s: cannot write to %s: it is read-only (a read-only file, folder or disk); nothing was saved, but it can still be read"),
+			       what, c ? c->path : "");
 	case SQLITE_CANTOPEN:
 	case SQLITE_IOERR:
-	case SQLITE_FULL:
 	case SQLITE_PERM:
 		return lz_fail(err, LZ_IO, _("%s: %s (%s)"), what, m, c ? c->path : "");
 	case SQLITE_CORRUPT:
@@ -196,6 +203,48 @@ lz_status db_scalar_int(db_conn *c, const char *sql, int64_t dflt, int64_t *out,
 	return s;
 }
 
+/* Whether a first read works on the connection. */
+static bool readable(db_conn *c)
+{
+	return sqlite3_exec(c->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* Reopens c->path read-only: plainly (WAL files others keep up to date are
+ * used), else as immutable, which needs no -shm file at all: on a read-only
+ * mount nobody can be changing it. */
+static lz_status open_readonly(db_conn *c, lz_err *err)
+{
+	char path[sizeof c->path];
+	snprintf(path, sizeof path, "%s", c->path);
+	for (int attempt = 0; attempt < 2; attempt++) {
+		db_close(c);
+		sbuf uri = { 0 };
+		sbuf_add(&uri, "file:");
+		for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ')
+				sbuf_printf(&uri, "%%%02X", *p);
+			else
+				sbuf_addn(&uri, (const char *)p, 1);
+		}
+		if (attempt)
+			sbuf_add(&uri, "?immutable=1");
+		int rc = uri.oom ? SQLITE_NOMEM
+				 : sqlite3_open_v2(sbuf_str(&uri), &c->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+						   NULL);
+		sbuf_free(&uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_extended_result_codes(c->h, 1);
+			sqlite3_busy_handler(c->h, busy_handler, c);
+			if (readable(c)) {
+				c->readonly = 1;
+				return LZ_OK;
+			}
+		}
+	}
+	db_close(c);
+	return err->code;   /* the first failure says best what is wrong */
+}
+
 lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 {
 	memset(c, 0, sizeof *c);
@@ -235,19 +284,23 @@ lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err)
 	/* journal_mode=WAL must run outside a transaction and may itself wait. */
 	sqlite3_stmt *st;
 	lz_status s = db_prepare(c, "PRAGMA journal_mode=WAL", &st, err);
-	if (s) {
-		db_close(c);
-		return s == LZ_INTERNAL ? lz_fail(err, LZ_IO, _("cannot open database %s: %s"), path, err->msg) : s;
+	if (s == LZ_OK) {
+		rc = sqlite3_step(st);
+		end_wait(c);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			s = db_error(c, rc, path, err);
+	} else if (s == LZ_INTERNAL) {
+		s = lz_fail(err, LZ_IO, _("cannot open database %s: %s"), path, err->msg);
 	}
-	rc = sqlite3_step(st);
-	end_wait(c);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
-		s = db_error(c, rc, path, err);
-		db_close(c);
-		return s;
-	}
-	s = db_exec(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", err);
+	/* A file or folder we may not write (a read-only mount, file mode, a
+	 * full disk that cannot take the -wal file) is still opened for reading. */
+	if (s == LZ_IO && !create && open_readonly(c, err) == LZ_OK)
+		s = LZ_OK;
+	else if (s == LZ_OK && sqlite3_db_readonly(c->h, "main") == 1)
+		c->readonly = 1;
+	if (s == LZ_OK)
+		s = db_exec(c, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", err);
 	if (s) {
 		db_close(c);
 		return s;
@@ -269,9 +322,40 @@ void db_close(db_conn *c)
 	}
 }
 
+/* Whether the file system holding the database has no room left: a session
+ * opened read-only for want of space says so rather than "read-only". */
+static bool disk_full(const db_conn *c)
+{
+	char dir[sizeof c->path];
+	snprintf(dir, sizeof dir, "%s", c->path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	struct statvfs v;
+	return statvfs(dir, &v) == 0 && v.f_bavail == 0;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 lz_status db_begin_write(db_conn *c, lz_err *err)
 {
+	if (c->readonly)
+		return disk_full(c) ? db_error(c, SQLITE_FULL, _("saving"), err)
+				    : lz_fail(err, LZ_IO, _("the database %s is read-only here (a read-only file, folder or disk); nothing was saved, but it can still be read"),
+					      c->path);
+	double t0 = now_ms();
 	lz_status s = db_exec(c, "BEGIN IMMEDIATE", err);
+	/* LIANGZE_STATS=1: one line per write transaction for the stress tests'
+	 * lock-wait percentiles (tests/stress_sessions.py). */
+	if (getenv("LIANGZE_STATS"))
+		fprintf(stderr, "lz-stats write-lock-wait-ms %.3f %s\n", now_ms() - t0, s == LZ_OK ? "ok" : "failed");
 	if (s == LZ_OK)
 		c->in_write = 1;
 	return s;
@@ -315,6 +399,25 @@ int db_schema_version(db_conn *c)
 	return (int)v;
 }
 
+/* Steps in C that run right after a migration's SQL, in its transaction:
+ * what SQL alone cannot do (hashing the audit rows of an older trail). */
+static const struct {
+	int version;
+	lz_status (*fn)(db_conn *c, lz_err *err);
+} c_steps[] = {
+	{ 9, audit_chain_seal },
+};
+
+static lz_status run_c_steps(db_conn *c, int version, lz_err *err)
+{
+	for (size_t i = 0; i < sizeof c_steps / sizeof c_steps[0]; i++) {
+		lz_status s = c_steps[i].version == version ? c_steps[i].fn(c, err) : LZ_OK;
+		if (s)
+			return s;
+	}
+	return LZ_OK;
+}
+
 lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
 {
 	*applied = 0;
@@ -354,6 +457,10 @@ lz_status db_migrate(db_conn *c, int *applied, lz_err *err)
 			lz_fail(err, LZ_INTERNAL, _("migration %s failed: %s"), m->name, sqlite3_errmsg(c->h));
 			db_rollback(c);
 			return LZ_INTERNAL;
+		}
+		if ((s = run_c_steps(c, m->version, err))) {
+			db_rollback(c);
+			return s;
 		}
 		if ((s = db_prepare(c, "INSERT INTO schema_migration(version, name, applied_at)"
 					" VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%S','now','localtime'))", &st, err))) {

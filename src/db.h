@@ -41,6 +41,7 @@ typedef struct db_conn {
 		sqlite3_stmt *st;
 		int busy;
 	} cache[48];
+	int readonly;          /* opened for reading only: writes are refused with a message */
 } db_conn;
 
 /* Fills out with the database path: explicit, else $LIANGZE_DB, else
@@ -48,7 +49,9 @@ typedef struct db_conn {
 lz_status db_default_path(const char *explicit_path, char *out, size_t outsz, lz_err *err);
 
 /* Opens (create=true: creating the file and its folder) and sets WAL,
- * synchronous=FULL, foreign keys and the busy handler. */
+ * synchronous=FULL, foreign keys and the busy handler. A database that can
+ * be read but not written (file mode, read-only folder or mount) opens with
+ * readonly set, and every db_begin_write then fails with a message. */
 lz_status db_open(db_conn *c, const char *path, bool create, lz_err *err);
 
 /* Closes the connection; safe on a zeroed or already closed conn. */
@@ -61,7 +64,9 @@ lz_status db_migrate(db_conn *c, int *applied, lz_err *err);
 /* The highest migration version recorded in the database (0 if none). */
 int db_schema_version(db_conn *c);
 
-/* BEGIN IMMEDIATE, waiting for the lock up to busy_ms. */
+/* BEGIN IMMEDIATE, waiting for the lock up to busy_ms. With LIANGZE_STATS
+ * set in the environment, prints "lz-stats write-lock-wait-ms MS ok|failed"
+ * to stderr (the stress tests' lock-wait percentiles). */
 lz_status db_begin_write(db_conn *c, lz_err *err);
 
 /* BEGIN (deferred) for a consistent read snapshot. */

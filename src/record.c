@@ -422,8 +422,14 @@ lz_status record_save_in(session *s, record *r, lz_err *err)
 	int insert = r->id == 0;
 	if ((st = write_row(s, r, err)))
 		goto out;
+	/* The row as stored, read back: the audit row must hold exactly what
+	 * verify will read from the table later. */
+	record *stored = NULL;
+	if ((st = load(s, r->k, r->id, &stored, err)))
+		goto out;
 	char *bj = before ? record_json(before) : NULL;
-	char *aj = record_json(r);
+	char *aj = record_json(stored);
+	record_free(stored);
 	if (bj && aj && strcmp(bj, aj) == 0) {
 		/* Nothing changed: no audit row, no rules. */
 		free(bj);

@@ -5,7 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
+#include "kinds_master.h"
+#include "record.h"
 #include "date.h"
 #include "fts.h"
 #include "i18n.h"
@@ -50,7 +51,8 @@ lz_status session_whoami(const char *as_login, char *out, size_t outsz, lz_err *
 	return LZ_OK;
 }
 
-/* The first account of a new database is its creator, as admin. */
+/* The first account of a new database is its creator, as admin. Saved like
+ * any account, so that its audit row holds the record as verify reads it. */
 static lz_status make_first_admin(session *s, lz_err *err)
 {
 	lz_status st = db_begin_write(&s->db, err);
@@ -60,20 +62,20 @@ static lz_status make_first_admin(session *s, lz_err *err)
 	if ((st = db_scalar_int(&s->db, "SELECT count(*) FROM account", 0, &n, err)))
 		goto fail;
 	if (n == 0) {
-		sqlite3_stmt *q;
-		if ((st = db_prepare(&s->db, "INSERT INTO account(login, role) VALUES (?, 'admin')", &q, err)))
-			goto fail;
-		sqlite3_bind_text(q, 1, s->login, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(q);
-		sqlite3_finalize(q);
-		if (rc != SQLITE_DONE) {
-			st = db_error(&s->db, rc, _("creating the first account"), err);
+		record *r = record_new(&kind_account);
+		if (!r) {
+			st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 			goto fail;
 		}
-		int64_t id = sqlite3_last_insert_rowid(s->db.h);
-		char after[256];
-		snprintf(after, sizeof after, "{\"login\":\"%s\",\"role\":\"admin\"}", s->login);
-		if ((st = audit_write(s, "account", id, "insert", NULL, after, err)))
+		record_set_named(r, "login", s->login);
+		record_set_named(r, "role", "admin");
+		/* The creator is the administrator being made; load_account reads
+		 * the role back from the table afterwards. */
+		s->role = ROLE_ADMIN;
+		st = record_save_in(s, r, err);
+		s->role = ROLE_NONE;
+		record_free(r);
+		if (st)
 			goto fail;
 	}
 	return db_commit(&s->db, err);

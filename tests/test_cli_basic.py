@@ -30,7 +30,8 @@ def an_older_database_is_migrated_forward():
                           " DROP TABLE catalog_duty; DELETE FROM schema_migration WHERE version = 2;")
         con.close()
         rc, out, err = e.run("list", "unit", check=0)
-        latest = max(int(f[:4]) for f in os.listdir(os.path.join(os.path.dirname(__file__), "..", "schema")) if f.endswith(".sql"))
+        latest = max(int(f[:4]) for f in os.listdir(os.path.join(os.path.dirname(__file__), "..", "schema"))
+                     if f.endswith(".sql"))
         eq(e.sql("SELECT max(version) FROM schema_migration")[0][0], latest, "migrated on first use")
         eq(e.sql("SELECT count(*) FROM catalog_task")[0][0], 23, "catalog back")
     finally:

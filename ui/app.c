@@ -270,6 +270,9 @@ int ui_run(const char *path, const char *login, bool dashboard)
 	ui_push(&app, menu_open(&app));
 	if (dashboard || app.s.role == ROLE_VIEWER)
 		ui_push(&app, overview_open(&app));
+	/* Said before anyone types a change that could not be saved. */
+	if (app.s.db.readonly)
+		ui_error(&app, "%s", _("This database is read-only here (a read-only file, folder or disk, or a full disk): you can look, but nothing can be saved"));
 	while (app.top && !app.quit) {
 		ui_redraw(&app);
 		wint_t ch;

@@ -18,6 +18,7 @@
 static const ui_key view_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), UI_CTRL('g'), '?' }, "F1 Ctrl-G ?", N_("Help"), true },
 	{ REQ_EDIT, { UI_K(KEY_F(4)), 'e' }, "F4 e", N_("Edit"), true },
+	{ REQ_HISTORY, { UI_K(KEY_F(11)), 'h' }, "F11 h", N_("History"), true },
 	{ REQ_BACK, { UI_K(KEY_F(10)), UI_ESC, 'q' }, "F10 Esc q", N_("Back"), true },
 	{ REQ_UP, { UI_K(KEY_UP), 'k', UI_K(KEY_BTAB) }, "↑ k Shift-Tab", N_("Previous field"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j', '\t' }, "↓ j Tab", N_("Next field"), false },
@@ -314,6 +315,13 @@ static ui_result form_view_key(form *fm, ui_req req)
 		return UI_CLOSE;
 	case REQ_EDIT:
 		enter_edit(fm);
+		break;
+	case REQ_HISTORY:
+		if (fm->orig) {
+			ui_screen *h = history_open(fm->sc.app, fm->k, fm->orig->id);
+			if (h)
+				ui_push(fm->sc.app, h);
+		}
 		break;
 	case REQ_UP:
 		focus(fm, fm->cur - 1);

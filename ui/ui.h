@@ -22,7 +22,7 @@ typedef enum ui_req {
 	REQ_UP, REQ_DOWN, REQ_LEFT, REQ_RIGHT, REQ_PGUP, REQ_PGDN, REQ_HOME, REQ_END,
 	REQ_ENTER, REQ_NEW, REQ_EDIT, REQ_DELETE, REQ_EXPORT, REQ_SORT, REQ_FILTER,
 	REQ_NEXT_FIELD, REQ_PREV_FIELD, REQ_TOGGLE, REQ_CLEAR, REQ_BACKSPACE, REQ_DELCHAR,
-	REQ_LINE_START, REQ_LINE_END, REQ_MENU
+	REQ_LINE_START, REQ_LINE_END, REQ_MENU, REQ_HISTORY
 } ui_req;
 
 /* Keys in tables: characters as they are ('q', UI_CTRL('s')), ncurses key
@@ -178,6 +178,11 @@ ui_screen *case_view_open(ui_app *app, int64_t id);
 
 /* One promotion vetting: the cadre, the proposed post, every record the ledgers hold naming the cadre grouped by kind, and the conclusion; x exports the sheet. */
 ui_screen *vetting_view_open(ui_app *app, int64_t id);
+
+/* The history of record id of kind k — its audit rows, who changed which
+ * field when, before and after — also when the record has been deleted;
+ * NULL (with the reason on the status line) when there is none to show. */
+ui_screen *history_open(ui_app *app, const kind *k, int64_t id);
 
 /* Chooses one of choices (NULL-terminated UTF-8) in a small list; calls pick
  * with the index, or does nothing when cancelled. */
