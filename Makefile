@@ -109,6 +109,21 @@ $(B)/bench/gen: $(GENSRC) bench/gen.h bench/gen_priv.h $(B)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ $(GENSRC) $(B)/liblz.a $(LDLIBS)
 
+# Issue 9's six benchmarks side by side with their references (bench/run.py
+# writes bench/results.md); BENCH_ROWS scales the data down, BENCH_REPS sets
+# the repetitions.
+BENCH_ROWS ?= 1000000
+BENCH_REPS ?= 3
+BENCHBIN := $(B)/bench/gen $(B)/bench/search $(B)/bench/browse $(B)/bench/xlsx_floor
+$(B)/bench/search: bench/search.c bench/bench_util.h bench/gen.h $(B)/bench/gen $(B)/liblz.a
+	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ bench/search.c bench/gen_rows.c bench/gen_kinds.c $(B)/liblz.a $(LDLIBS)
+$(B)/bench/xlsx_floor: bench/xlsx_floor.c $(B)/liblz.a
+	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ bench/xlsx_floor.c $(B)/liblz.a $(LDLIBS)
+$(B)/bench/browse: bench/browse.c bench/bench_util.h $(filter-out $(B)/ui/main.o,$(UI:ui/%.c=$(B)/ui/%.o)) $(B)/liblz.a
+	$(CC) $(CPPFLAGS) -Ibench -Iui $(CFLAGS) $(WARN) -o $@ $(filter-out %.h $(B)/liblz.a,$^) $(B)/liblz.a $(LDLIBS) $(UILIBS)
+bench: all $(BENCHBIN)
+	/usr/bin/python3 bench/run.py --rows $(BENCH_ROWS) --reps $(BENCH_REPS) --out bench/results.md
+
 # The long versions of the concurrency and crash tests (shortened in make check).
 STRESS_ROWS ?= 1000000
 STRESS_KILLS ?= 20

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv.h"
 #include "i18n.h"
@@ -481,6 +482,8 @@ lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len,
 		db_rollback(&s->db);
 	}
 	if (!st && !dry_run) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (!(st = db_begin_write(&s->db, err))) {
 			rules_batch_begin(s);
 			st = check_rows(&m, 1, err);
@@ -492,6 +495,10 @@ lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len,
 			else
 				st = db_commit(&s->db, err);
 		}
+		/* For the benchmark's "how long is the write lock held". */
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (getenv("LIANGZE_BENCH_LOCK"))
+			fprintf(stderr, "write-lock-ms %.1f\n", (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
 	}
 	free_imp(&m);
 	return st;

@@ -257,6 +257,19 @@ static void bind_keyset(sqlite3_stmt *st, const kind *k, const query_filter *f, 
 		value_bind(st, av, &k->fields[oi], f->after_value);
 }
 
+lz_status query_sql(session *s, const kind *k, const query_filter *f, char **out, lz_err *err)
+{
+	sbuf sql = { 0 };
+	int oi;
+	lz_status st = build_select(s, k, f, &sql, &oi, err);
+	if (st) {
+		sbuf_free(&sql);
+		return st;
+	}
+	*out = sbuf_take(&sql);
+	return *out ? LZ_OK : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+}
+
 lz_status query_plan(session *s, const kind *k, const query_filter *f, char **out, lz_err *err)
 {
 	sbuf sql = { 0 }, plan = { 0 };
