@@ -476,6 +476,10 @@ lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len,
 	if (!st && m.nrows == 0)
 		st = lz_fail(err, LZ_BAD, _("%s: no data rows below the header"), fname);
 	res->rows = m.nrows;
+	/* A big file touches many pages of the tables and their indexes: a
+	 * larger page cache for this command only (SQLite's default is 2 MB). */
+	if (m.nrows > 1000)
+		db_exec(&s->db, "PRAGMA cache_size = -131072", err);
 	/* Checked in a read snapshot first, so a bad file never takes the write lock. */
 	if (!st && !(st = db_begin_read(&s->db, err))) {
 		st = check_rows(&m, 0, err);

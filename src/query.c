@@ -12,6 +12,8 @@
 struct query_cursor {
 	const kind *k;
 	sqlite3_stmt *st;
+	sqlite3_stmt *tail;     /* rows with an empty sort value, read after st (see build_select) */
+	int left;               /* rows still wanted; -1: no limit */
 	char **value;
 	char **shown;
 };
@@ -72,6 +74,23 @@ static bool search_scan_forced(void)
 	return e && *e && strcmp(e, "0") != 0;
 }
 
+/* Whether the index holds more than a few hundred rows for MATCH m: read
+ * up to that many, which costs little either way. */
+static bool many_candidates(session *s, const kind *k, const char *m)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM fts_%s WHERE fts_%s MATCH ?1 LIMIT 300)",
+		 k->table, k->table);
+	sqlite3_stmt *q;
+	lz_err e;
+	if (db_prepare(&s->db, sql, &q, &e))
+		return false;
+	sqlite3_bind_text(q, 1, m, -1, SQLITE_STATIC);
+	bool many = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) >= 300;
+	sqlite3_finalize(q);
+	return many;
+}
+
 /* Builds WITH, FROM and WHERE (everything after the select list) and the
  * parameters' order; bound by bind_filter in the same order. */
 static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
@@ -126,8 +145,12 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 			/* Candidates from the index (a superset: every row holding the
 			 * text holds its tokens), rows not yet reindexed, and rows whose
 			 * referenced record's name holds it; instr() below decides. */
-			sbuf_printf(from, " AND t.id IN (SELECT rowid FROM fts_%s WHERE fts_%s MATCH :m"
-				    " UNION SELECT id FROM fts_dirty WHERE tbl = '%s'", k->table, k->table, k->table);
+			/* Few candidates: read just those and sort them. Many: walk the
+			 * rows in sort order and keep those among the candidates (the
+			 * + stops SQLite from driving by them), which fills a page early. */
+			sbuf_printf(from, " AND %st.id IN (SELECT rowid FROM fts_%s WHERE fts_%s MATCH :m"
+				    " UNION SELECT id FROM fts_dirty WHERE tbl = '%s'",
+				    many_candidates(s, k, m) ? "+" : "", k->table, k->table, k->table);
 			for (int i = 0; i < k->nfields; i++) {
 				const kind_field *fd = &k->fields[i];
 				if (!(fd->flags & KF_SEARCH) || fd->type != KF_REF)
@@ -189,8 +212,18 @@ static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
 	bind_named(st, ":today", s->today, 0, 0);
 }
 
-/* The whole SELECT for f into sql; *oi gets the sort field's index (-1: id). */
-static lz_status build_select(session *s, const kind *k, const query_filter *f, sbuf *sql, int *oi_out, lz_err *err)
+/* The whole SELECT for f into sql; *oi gets the sort field's index (-1: id).
+ * Going backwards (DESC) after a row with a value, the rows still to come are
+ * those before it in (value, id) order, then those without a value: one row
+ * value comparison the sort index serves (tail 0), then a second query for
+ * the empty ones (tail 1) — an OR of both would read the whole index. */
+static bool has_tail(const query_filter *f, int oi)
+{
+	return f->after && f->after_value && f->desc && oi >= 0;
+}
+
+static lz_status build_select(session *s, const kind *k, const query_filter *f, int tail, sbuf *sql, int *oi_out,
+			      lz_err *err)
 {
 	const char *order = f->order ? f->order : k->order;
 	int oi = kind_field_index(k, order);
@@ -234,8 +267,10 @@ static lz_status build_select(session *s, const kind *k, const query_filter *f, 
 			sbuf_printf(sql, " AND (%s IS NULL AND t.id %s :aid)", col, cmp);
 		else if (!f->desc)
 			sbuf_printf(sql, " AND (%s > :av OR (%s = :av AND t.id %s :aid))", col, col, cmp);
+		else if (!tail)
+			sbuf_printf(sql, " AND (%s, t.id) %s (:av, :aid)", col, cmp);
 		else
-			sbuf_printf(sql, " AND (%s < :av OR %s IS NULL OR (%s = :av AND t.id %s :aid))", col, col, col, cmp);
+			sbuf_printf(sql, " AND %s IS NULL", col);
 	}
 	if (oi < 0)
 		sbuf_printf(sql, " ORDER BY t.id %s", dir);
@@ -261,7 +296,7 @@ lz_status query_sql(session *s, const kind *k, const query_filter *f, char **out
 {
 	sbuf sql = { 0 };
 	int oi;
-	lz_status st = build_select(s, k, f, &sql, &oi, err);
+	lz_status st = build_select(s, k, f, 0, &sql, &oi, err);
 	if (st) {
 		sbuf_free(&sql);
 		return st;
@@ -275,7 +310,7 @@ lz_status query_plan(session *s, const kind *k, const query_filter *f, char **ou
 	sbuf sql = { 0 }, plan = { 0 };
 	int oi;
 	sbuf_add(&sql, "EXPLAIN QUERY PLAN ");
-	lz_status st = build_select(s, k, f, &sql, &oi, err);
+	lz_status st = build_select(s, k, f, 0, &sql, &oi, err);
 	sqlite3_stmt *q = NULL;
 	if (!st)
 		st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
@@ -295,7 +330,7 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 {
 	sbuf sql = { 0 };
 	int oi;
-	lz_status st = build_select(s, k, f, &sql, &oi, err);
+	lz_status st = build_select(s, k, f, 0, &sql, &oi, err);
 	if (st) {
 		sbuf_free(&sql);
 		return st;
@@ -310,13 +345,27 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	c->value = calloc((size_t)k->nfields, sizeof *c->value);
 	c->shown = calloc((size_t)k->nfields, sizeof *c->shown);
 	st = db_prepare(&s->db, sbuf_str(&sql), &c->st, err);
-	sbuf_free(&sql);
 	if (st || !c->value || !c->shown) {
+		sbuf_free(&sql);
 		query_close(c);
 		return st ? st : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	}
 	bind_filter(s, c->st, f);
 	bind_keyset(c->st, k, f, oi);
+	c->left = f->limit > 0 ? f->limit : -1;
+	if (has_tail(f, oi)) {
+		sbuf_reset(&sql);
+		if (!(st = build_select(s, k, f, 1, &sql, &oi, err)))
+			st = db_prepare(&s->db, sbuf_str(&sql), &c->tail, err);
+		sbuf_free(&sql);
+		if (st) {
+			query_close(c);
+			return st;
+		}
+		bind_filter(s, c->tail, f);
+		bind_keyset(c->tail, k, f, oi);
+	}
+	sbuf_free(&sql);
 	*out = c;
 	return LZ_OK;
 }
@@ -324,7 +373,15 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 int query_next(query_cursor *c, query_row *row, lz_err *err)
 {
 	free_row(c);
+	if (c->left == 0)
+		return 0;
 	int rc = sqlite3_step(c->st);
+	if (rc == SQLITE_DONE && c->tail) {
+		sqlite3_finalize(c->st);
+		c->st = c->tail;
+		c->tail = NULL;
+		rc = sqlite3_step(c->st);
+	}
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW) {
@@ -333,6 +390,8 @@ int query_next(query_cursor *c, query_row *row, lz_err *err)
 			sqlite3_errmsg(h));
 		return -1;
 	}
+	if (c->left > 0)
+		c->left--;
 	row->id = sqlite3_column_int64(c->st, 0);
 	for (int i = 0; i < c->k->nfields; i++) {
 		const kind_field *fd = &c->k->fields[i];
@@ -361,6 +420,7 @@ void query_close(query_cursor *c)
 	free(c->value);
 	free(c->shown);
 	sqlite3_finalize(c->st);
+	sqlite3_finalize(c->tail);
 	free(c);
 }
 
