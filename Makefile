@@ -161,15 +161,15 @@ run: deps all
 	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
 	@./liangze
 
-test: all $(TESTS) $(B)/bench/gen
+test: all $(TESTS) $(BENCHBIN)
 	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(B)/tests
 
-test-asan: $(BA)/liangze $(ATESTS) $(MO) $(B)/bench/gen
+test-asan: $(BA)/liangze $(ATESTS) $(MO) $(BENCHBIN)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(B)/bench/gen
+	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BENCHBIN)
 	@$(MAKE) --no-print-directory po-check
 	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
 	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \

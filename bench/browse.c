@@ -5,7 +5,8 @@
  * page at the start, the middle and the end.
  *   build/bench/browse DB KIND
  * prints "keyset start|middle|end|back p50 p99 presses", "end_key ms",
- * "offset start|middle|end ms", "rows N", "rss MB". */
+ * "offset start|middle|end ms" and "keyq start|middle|end ms" (the bare page
+ * query by OFFSET and by keyset, best of 5), "rows N", "rss MB". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,37 @@ static double offset_page(session *s, const kind *k, long offset, int height)
 		double t = bench_ms() - t0;
 		best = t < best ? t : best;
 	}
+	return best;
+}
+
+/* The same page by keyset: after the row at offset-1, as the screen asks. */
+static double keyset_page(session *s, const kind *k, long offset, int height)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "SELECT %s, id FROM %s ORDER BY %s, id LIMIT 1 OFFSET %ld", k->order, k->table, k->order,
+		 offset > 0 ? offset - 1 : 0);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db.h, sql, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+		return -1;
+	char *av = sqlite3_column_type(st, 0) == SQLITE_NULL ? NULL : strdup((const char *)sqlite3_column_text(st, 0));
+	long long aid = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE (%s, id) > (?1, ?2) ORDER BY %s, id LIMIT %d", k->table,
+		 k->order, k->order, height);
+	double best = 1e9;
+	for (int r = 0; r < 5; r++) {
+		double t0 = bench_ms();
+		if (sqlite3_prepare_v2(s->db.h, sql, -1, &st, NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_text(st, 1, av ? av : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, offset > 0 ? aid : -1);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			;
+		sqlite3_finalize(st);
+		double t = bench_ms() - t0;
+		best = t < best ? t : best;
+	}
+	free(av);
 	return best;
 }
 
@@ -108,6 +140,8 @@ int main(int argc, char **argv)
 	printf("open %.3f\nend_key %.3f\nhome_key %.3f\n", open_ms, endk, homek);
 	printf("offset start %.3f\noffset middle %.3f\noffset end %.3f\n", offset_page(&app.s, k, 0, height),
 	       offset_page(&app.s, k, total / 2, height), offset_page(&app.s, k, total - height, height));
+	printf("keyq start %.3f\nkeyq middle %.3f\nkeyq end %.3f\n", keyset_page(&app.s, k, 0, height),
+	       keyset_page(&app.s, k, total / 2, height), keyset_page(&app.s, k, total - height, height));
 	printf("rows %ld\nheight %d\n", total, height);
 	while (app.top) {
 		ui_screen *sc = app.top;

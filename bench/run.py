@@ -19,8 +19,10 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-B = os.path.join(ROOT, "build", "bench")
-LZ = os.path.join(ROOT, "liangze")
+# BENCH_BIN and BENCH_LIANGZE let a long run use copies of the programs while
+# the tree is rebuilt.
+B = os.environ.get("BENCH_BIN") or os.path.join(ROOT, "build", "bench")
+LZ = os.environ.get("BENCH_LIANGZE") or os.path.join(ROOT, "liangze")
 SEED = "9"
 
 
@@ -189,8 +191,8 @@ def main():
         p = line.split()
         if p[0] == "keyset":
             br[p[1]] = {"p50": float(p[2]), "p99": float(p[3]), "presses": int(p[4])}
-        elif p[0] == "offset":
-            br["offset_" + p[1]] = float(p[2])
+        elif p[0] in ("offset", "keyq"):
+            br[p[0] + "_" + p[1]] = float(p[2])
         else:
             br[p[0]] = float(p[1])
     br["rss_child"] = rss
