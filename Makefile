@@ -13,7 +13,7 @@ CPPFLAGS := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild -MMD -MP
 LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lcrypto)
 UILIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev libssl-dev \
-            gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings ncurses-term
+            gettext libcmocka-dev python3 python3-openpyxl python3-xlsxwriter locales tmux x11-utils xfonts-encodings ncurses-term
 LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
 
 SRC      := $(sort $(wildcard src/*.c))
