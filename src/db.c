@@ -235,7 +235,8 @@ static lz_status open_readonly(db_conn *c, lz_err *err)
 		if (rc == SQLITE_OK) {
 			sqlite3_extended_result_codes(c->h, 1);
 			sqlite3_busy_handler(c->h, busy_handler, c);
-			if (readable(c)) {
+			/* Searches read the index, which needs our tokenizer. */
+			if (fts_tok_register(c->h) == SQLITE_OK && readable(c)) {
 				c->readonly = 1;
 				return LZ_OK;
 			}
