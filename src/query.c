@@ -93,7 +93,7 @@ static bool many_candidates(session *s, const kind *k, const char *m)
 
 /* Builds WITH, FROM and WHERE (everything after the select list) and the
  * parameters' order; bound by bind_filter in the same order. */
-static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
+static lz_status build_where(session *s, const kind *k, const query_filter *f, bool joins, sbuf *from, int *nsearch,
 			     lz_err *err)
 {
 	char ownbuf[160];
@@ -105,7 +105,8 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	if (f->year && !k->year_field)
 		return lz_fail(err, LZ_USAGE, _("%s records have no year to filter by"), k->zh);
 	sbuf_printf(from, " FROM %s t", k->table);
-	for (int i = 0; i < k->nfields; i++) {
+	/* The referenced records' names: shown, and searched. */
+	for (int i = 0; joins && i < k->nfields; i++) {
 		const kind_field *fd = &k->fields[i];
 		if (fd->type != KF_REF)
 			continue;
@@ -231,7 +232,7 @@ static lz_status build_select(session *s, const kind *k, const query_filter *f, 
 		return lz_fail(err, LZ_USAGE, _("%s has no field '%s' to sort by"), k->zh, order);
 	sbuf from = { 0 };
 	int nsearch;
-	lz_status st = build_where(s, k, f, &from, &nsearch, err);
+	lz_status st = build_where(s, k, f, true, &from, &nsearch, err);
 	if (st) {
 		sbuf_free(&from);
 		return st;
@@ -429,7 +430,7 @@ lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t 
 	sbuf sql = { 0 };
 	int nsearch;
 	sbuf_add(&sql, "SELECT count(*)");
-	lz_status st = build_where(s, k, f, &sql, &nsearch, err);
+	lz_status st = build_where(s, k, f, f->search && *f->search, &sql, &nsearch, err);
 	if (st) {
 		sbuf_free(&sql);
 		return st;
