@@ -13,7 +13,7 @@ CPPFLAGS := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild -MMD -MP
 LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lcrypto)
 UILIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev libssl-dev \
-            gettext libcmocka-dev python3 python3-openpyxl locales tmux x11-utils xfonts-encodings ncurses-term \
+            gettext libcmocka-dev python3 python3-openpyxl python3-xlsxwriter locales tmux x11-utils xfonts-encodings ncurses-term \
             clang valgrind
 LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
 
@@ -125,6 +125,21 @@ $(B)/bench/gen: $(GENSRC) bench/gen.h bench/gen_priv.h $(B)/liblz.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ $(GENSRC) $(B)/liblz.a $(LDLIBS)
 
+# Issue 9's six benchmarks side by side with their references (bench/run.py
+# writes bench/results.md); BENCH_ROWS scales the data down, BENCH_REPS sets
+# the repetitions.
+BENCH_ROWS ?= 1000000
+BENCH_REPS ?= 3
+BENCHBIN := $(B)/bench/gen $(B)/bench/search $(B)/bench/browse $(B)/bench/xlsx_floor
+$(B)/bench/search: bench/search.c bench/bench_util.h bench/gen.h $(B)/bench/gen $(B)/liblz.a
+	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ bench/search.c bench/gen_rows.c bench/gen_kinds.c $(B)/liblz.a $(LDLIBS)
+$(B)/bench/xlsx_floor: bench/xlsx_floor.c $(B)/liblz.a
+	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ bench/xlsx_floor.c $(B)/liblz.a $(LDLIBS)
+$(B)/bench/browse: bench/browse.c bench/bench_util.h $(filter-out $(B)/ui/main.o,$(UI:ui/%.c=$(B)/ui/%.o)) $(B)/liblz.a
+	$(CC) $(CPPFLAGS) -Ibench -Iui $(CFLAGS) $(WARN) -o $@ $(filter-out %.h $(B)/liblz.a,$^) $(B)/liblz.a $(LDLIBS) $(UILIBS)
+bench: all $(BENCHBIN)
+	/usr/bin/python3 bench/run.py --rows $(BENCH_ROWS) --reps $(BENCH_REPS) --out bench/results.md
+
 # The long versions of the concurrency and crash tests (shortened in make check).
 STRESS_ROWS ?= 1000000
 STRESS_KILLS ?= 20
@@ -192,15 +207,15 @@ run: deps all
 	@if [ ! -f "$(LIANGZE_DB_DEFAULT)" ]; then ./liangze init --demo; fi
 	@./liangze
 
-test: all $(TESTS) $(B)/bench/gen
+test: all $(TESTS) $(BENCHBIN)
 	LIANGZE_BIN=$(CURDIR)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(B)/tests
 
-test-asan: $(BA)/liangze $(ATESTS) $(MO) $(B)/bench/gen
+test-asan: $(BA)/liangze $(ATESTS) $(MO) $(BENCHBIN)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BF)/fuzz_import $(B)/bench/gen
+	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BF)/fuzz_import $(BENCHBIN)
 	@$(MAKE) --no-print-directory po-check
 	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
 	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \

@@ -27,7 +27,7 @@ lz_status audit_write(session *s, const char *kind, int64_t id, const char *acti
 	if (!audit_chain_hash(&r, hash))
 		return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	sqlite3_stmt *q;
-	if ((st = db_prepare(&s->db,
+	if ((st = db_cached(&s->db,
 		"INSERT INTO audit(id, at, login, kind, record_id, action, before, after, prev_hash, hash)"
 		" VALUES (?,?,?,?,?,?,?,?,?,?)", &q, err)))
 		return st;
@@ -46,7 +46,7 @@ lz_status audit_write(session *s, const char *kind, int64_t id, const char *acti
 		sqlite3_bind_text(q, 9, prev, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 10, hash, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	if (rc != SQLITE_DONE)
 		return db_error(&s->db, rc, _("writing the audit trail"), err);
 	return LZ_OK;

@@ -111,7 +111,7 @@ lz_status audit_chain_head(db_conn *c, int64_t *next_id, char prev[65], bool *ha
 	/* The id AUTOINCREMENT would hand out, given explicitly so that the hash
 	 * can cover it in the one INSERT. */
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(c,
+	lz_status st = db_cached(c,
 		"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0),"
 		" coalesce((SELECT max(id) FROM audit), 0)) + 1,"
 		" (SELECT hash FROM audit ORDER BY id DESC LIMIT 1)", &q, err);
@@ -126,7 +126,7 @@ lz_status audit_chain_head(db_conn *c, int64_t *next_id, char prev[65], bool *ha
 		*has_prev = h != NULL;
 		snprintf(prev, 65, "%s", h ? h : "");
 	}
-	sqlite3_finalize(q);
+	db_release(c, q);
 	return st;
 }
 

@@ -13,6 +13,7 @@
 
 #include "audit_chain.h"
 #include "backup.h"
+#include "fts_tok.h"
 #include "i18n.h"
 #include "priv.h"
 #include "sbuf.h"
@@ -146,6 +147,48 @@ lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err
 	return LZ_OK;
 }
 
+lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
+{
+	int fresh = -1;
+	for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++) {
+		struct db_cache *e = &c->cache[i];
+		if (!e->sql) {
+			if (fresh < 0)
+				fresh = i;
+			continue;
+		}
+		if (!e->busy && strcmp(e->sql, sql) == 0) {
+			e->busy = 1;
+			*st = e->st;
+			return LZ_OK;
+		}
+	}
+	lz_status s = db_prepare(c, sql, st, err);
+	if (s || fresh < 0)
+		return s;
+	/* A statement in use (a nested call) or a full cache: a plain one, finalized on release. */
+	struct db_cache *e = &c->cache[fresh];
+	if ((e->sql = strdup(sql))) {
+		e->st = *st;
+		e->busy = 1;
+	}
+	return LZ_OK;
+}
+
+void db_release(db_conn *c, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++)
+		if (c->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->cache[i].busy = 0;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 lz_status db_scalar_int(db_conn *c, const char *sql, int64_t dflt, int64_t *out, lz_err *err)
 {
 	sqlite3_stmt *st;
@@ -200,7 +243,8 @@ static lz_status open_readonly(db_conn *c, lz_err *err)
 		if (rc == SQLITE_OK) {
 			sqlite3_extended_result_codes(c->h, 1);
 			sqlite3_busy_handler(c->h, busy_handler, c);
-			if (readable(c)) {
+			/* Searches read the index, which needs our tokenizer. */
+			if (fts_tok_register(c->h) == SQLITE_OK && readable(c)) {
 				c->readonly = 1;
 				return LZ_OK;
 			}
@@ -264,6 +308,12 @@ static lz_status open_conn(db_conn *c, const char *path, bool create, bool share
 		return LZ_IO;
 	}
 	sqlite3_extended_result_codes(c->h, 1);
+	/* Before anything reads the schema: the search index's tables use it. */
+	if ((rc = fts_tok_register(c->h)) != SQLITE_OK) {
+		lz_fail(err, LZ_INTERNAL, _("cannot open database %s: %s"), path, sqlite3_errstr(rc));
+		db_close(c);
+		return LZ_INTERNAL;
+	}
 	sqlite3_busy_handler(c->h, busy_handler, c);
 
 	/* journal_mode=WAL must run outside a transaction and may itself wait. */
@@ -306,6 +356,12 @@ static lz_status open_conn(db_conn *c, const char *path, bool create, bool share
 void db_close(db_conn *c)
 {
 	if (c && c->h) {
+		for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++) {
+			sqlite3_finalize(c->cache[i].st);
+			free(c->cache[i].sql);
+			c->cache[i].sql = NULL;
+			c->cache[i].st = NULL;
+		}
 		sqlite3_close_v2(c->h);
 		c->h = NULL;
 	}
@@ -357,7 +413,12 @@ lz_status db_begin_read(db_conn *c, lz_err *err)
 
 lz_status db_commit(db_conn *c, lz_err *err)
 {
-	lz_status s = db_exec(c, "COMMIT", err);
+	lz_status s = c->before_commit ? c->before_commit(c, err) : LZ_OK;
+	if (s) {
+		db_rollback(c);
+		return s;
+	}
+	s = db_exec(c, "COMMIT", err);
 	if (s)
 		db_rollback(c);
 	c->in_write = 0;

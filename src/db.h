@@ -34,6 +34,15 @@ typedef struct db_conn {
 	int in_write;          /* inside db_begin_write .. commit/rollback */
 	bool no_migrate_backup; /* db_migrate makes no backup first (a scratch copy) */
 	char migrate_backup[4096]; /* the backup db_migrate made before migrating, or "" */
+	/* Run inside the transaction just before each db_commit (the search
+	 * index catching up); NULL: nothing. Failing rolls the commit back. */
+	lz_status (*before_commit)(struct db_conn *c, lz_err *err);
+	/* Statements kept prepared for reuse (db_cached); busy: handed out. */
+	struct db_cache {
+		char *sql;
+		sqlite3_stmt *st;
+		int busy;
+	} cache[48];
 	int readonly;          /* opened for reading only: writes are refused with a message */
 } db_conn;
 
@@ -78,6 +87,14 @@ lz_status db_error(db_conn *c, int rc, const char *what, lz_err *err);
 
 /* Prepares sql; on failure fills err (LZ_INTERNAL). */
 lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err);
+
+/* Like db_prepare, but the statement stays prepared for the next call with
+ * the same sql (per-row statements of a big import); give it back with
+ * db_release, never sqlite3_finalize. */
+lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err);
+
+/* Gives back a statement from db_cached (reset, bindings cleared); NULL is fine. */
+void db_release(db_conn *c, sqlite3_stmt *st);
 
 /* Runs one or more statements without parameters (schema, pragmas). */
 lz_status db_exec(db_conn *c, const char *sql, lz_err *err);

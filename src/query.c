@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fts.h"
 #include "i18n.h"
 #include "sbuf.h"
 #include "value.h"
@@ -11,6 +12,8 @@
 struct query_cursor {
 	const kind *k;
 	sqlite3_stmt *st;
+	sqlite3_stmt *tail;     /* rows with an empty sort value, read after st (see build_select) */
+	int left;               /* rows still wanted; -1: no limit */
 	char **value;
 	char **shown;
 };
@@ -110,13 +113,49 @@ static void due_sql(const kind *k, query_due d, sbuf *out)
 	sbuf_free(&c);
 }
 
+/* " AND the owner is unit param or under it". A person's unit is reached
+ * through the person, so that the record table's own index on the person
+ * column does the work rather than a lookup per row. */
+static void owner_in(sbuf *from, const kind *k, const char *own, const char *param, const char *cte)
+{
+	char subtree[256];
+	snprintf(subtree, sizeof subtree, "WITH RECURSIVE %s(id) AS (SELECT %s UNION"
+		 " SELECT u.id FROM unit u JOIN %s ON u.parent = %s.id) SELECT id FROM %s", cte, param, cte, cte, cte);
+	if (k->owner == KO_PERSON)
+		sbuf_printf(from, " AND t.%s IN (SELECT op.id FROM person op WHERE op.unit IN (%s))", k->owner_field, subtree);
+	else
+		sbuf_printf(from, " AND %s IN (%s)", own, subtree);
+}
+
+/* Whether LIANGZE_SEARCH_SCAN asks for the plain scan (to compare answers). */
+static bool search_scan_forced(void)
+{
+	const char *e = getenv("LIANGZE_SEARCH_SCAN");
+	return e && *e && strcmp(e, "0") != 0;
+}
+
+/* Whether the index holds more than a few hundred rows for MATCH m: read
+ * up to that many, which costs little either way. */
+static bool many_candidates(session *s, const kind *k, const char *m)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM fts_%s WHERE fts_%s MATCH ?1 LIMIT 300)",
+		 k->table, k->table);
+	sqlite3_stmt *q;
+	lz_err e;
+	if (db_prepare(&s->db, sql, &q, &e))
+		return false;
+	sqlite3_bind_text(q, 1, m, -1, SQLITE_STATIC);
+	bool many = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) >= 300;
+	sqlite3_finalize(q);
+	return many;
+}
+
 /* Builds WITH, FROM and WHERE (everything after the select list) and the
  * parameters' order; bound by bind_filter in the same order. */
-static lz_status build_where(session *s, const kind *k, const query_filter *f, sbuf *from, int *nsearch,
+static lz_status build_where(session *s, const kind *k, const query_filter *f, bool joins, sbuf *from, int *nsearch,
 			     lz_err *err)
 {
-	/* A count needs the referenced records only to search their names. */
-	bool joins = *nsearch || (f->search && *f->search);
 	char ownbuf[160];
 	const char *own = owner_expr(k, ownbuf, sizeof ownbuf);
 	if (k->owner == KO_ADMIN && s->role != ROLE_ADMIN)
@@ -126,6 +165,7 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	if (f->year && !k->year_field)
 		return lz_fail(err, LZ_USAGE, _("%s records have no year to filter by"), k->zh);
 	sbuf_printf(from, " FROM %s t", k->table);
+	/* The referenced records' names: shown, and searched. */
 	for (int i = 0; joins && i < k->nfields; i++) {
 		const kind_field *fd = &k->fields[i];
 		if (fd->type != KF_REF)
@@ -137,11 +177,9 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	int scoped = s->scope_unit && s->role != ROLE_ADMIN && own;
 	/* Scope and the unit filter: the unit and the units under it. */
 	if (scoped)
-		sbuf_printf(from, " AND %s IN (WITH RECURSIVE sub(id) AS (SELECT :scope UNION"
-			    " SELECT u.id FROM unit u JOIN sub ON u.parent = sub.id) SELECT id FROM sub)", own);
+		owner_in(from, k, own, ":scope", "sub");
 	if (f->unit && own)
-		sbuf_printf(from, " AND %s IN (WITH RECURSIVE sub2(id) AS (SELECT :unit UNION"
-			    " SELECT u.id FROM unit u JOIN sub2 ON u.parent = sub2.id) SELECT id FROM sub2)", own);
+		owner_in(from, k, own, ":unit", "sub2");
 	if (f->year && strchr(k->year_field, '.')) {
 		/* "meeting.held_on": the year of the record a reference names. */
 		const char *dot = strchr(k->year_field, '.');
@@ -190,6 +228,28 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, s
 	}
 	*nsearch = 0;
 	if (f->search && *f->search) {
+		char m[1024];
+		if (s->fts && fts_kind_indexed(k) && !search_scan_forced() && fts_match_expr(f->search, m, sizeof m) > 0) {
+			/* Candidates from the index (a superset: every row holding the
+			 * text holds its tokens), rows not yet reindexed, and rows whose
+			 * referenced record's name holds it; instr() below decides. */
+			/* Few candidates: read just those and sort them. Many: walk the
+			 * rows in sort order and keep those among the candidates (the
+			 * + stops SQLite from driving by them), which fills a page early. */
+			sbuf_printf(from, " AND %st.id IN (SELECT rowid FROM fts_%s WHERE fts_%s MATCH :m"
+				    " UNION SELECT id FROM fts_dirty WHERE tbl = '%s'",
+				    many_candidates(s, k, m) ? "+" : "", k->table, k->table, k->table);
+			for (int i = 0; i < k->nfields; i++) {
+				const kind_field *fd = &k->fields[i];
+				if (!(fd->flags & KF_SEARCH) || fd->type != KF_REF)
+					continue;
+				const kind *rk = kind_find(fd->ref);
+				sbuf_printf(from, " UNION SELECT c%d.id FROM %s c%d WHERE c%d.%s IN"
+					    " (SELECT id FROM %s WHERE instr(%s, :q) > 0)",
+					    i, k->table, i, i, fd->name, rk->table, rk->display);
+			}
+			sbuf_add(from, ")");
+		}
 		/* instr() rather than LIKE: CJK-safe, and % and _ in the text are literal. */
 		sbuf_add(from, " AND (0");
 		for (int i = 0; i < k->nfields; i++) {
@@ -232,39 +292,55 @@ static void bind_filter(session *s, sqlite3_stmt *st, const query_filter *f)
 	if (f->category)
 		bind_named(st, ":category", f->category, 0, 0);
 	bind_named(st, ":warn", NULL, f->warn_days, 1);
-	if (f->search)
+	if (f->search) {
+		char m[1024];
 		bind_named(st, ":q", f->search, 0, 0);
+		if (sqlite3_bind_parameter_index(st, ":m") && fts_match_expr(f->search, m, sizeof m) > 0)
+			bind_named(st, ":m", m, 0, 0);
+	}
 	if (f->state)
 		bind_named(st, ":state", f->state, 0, 0);
 	bind_named(st, ":today", s->today, 0, 0);
 }
 
-lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err)
+/* The whole SELECT for f into sql; *oi gets the sort field's index (-1: id).
+ * Going backwards (DESC) after a row with a value, the rows still to come are
+ * those before it in (value, id) order, then those without a value: one row
+ * value comparison the sort index serves (tail 0), then a second query for
+ * the empty ones (tail 1) — an OR of both would read the whole index. */
+static bool has_tail(const query_filter *f, int oi)
+{
+	return f->after && f->after_value && f->desc && oi >= 0;
+}
+
+static lz_status build_select(session *s, const kind *k, const query_filter *f, int tail, sbuf *sql, int *oi_out,
+			      lz_err *err)
 {
 	const char *order = f->order ? f->order : k->order;
 	int oi = kind_field_index(k, order);
 	if (oi < 0 && strcmp(order, "id") != 0)
 		return lz_fail(err, LZ_USAGE, _("%s has no field '%s' to sort by"), k->zh, order);
-	sbuf sql = { 0 }, from = { 0 };
-	int nsearch = 1; /* the rows show the referenced records' names: join them */
-	lz_status st = build_where(s, k, f, &from, &nsearch, err);
+	sbuf from = { 0 };
+	int nsearch;
+	lz_status st = build_where(s, k, f, true, &from, &nsearch, err);
 	if (st) {
 		sbuf_free(&from);
 		return st;
 	}
-	sbuf_add(&sql, "SELECT t.id");
+	sbuf_add(sql, "SELECT t.id");
 	for (int i = 0; i < k->nfields; i++) {
 		const kind_field *fd = &k->fields[i];
 		if (fd->flags & KF_DERIVED)
-			sbuf_printf(&sql, ", (%s)", fd->expr);
+			sbuf_printf(sql, ", (%s)", fd->expr);
 		else
-			sbuf_printf(&sql, ", t.%s", fd->name);
+			sbuf_printf(sql, ", t.%s", fd->name);
 		if (fd->type == KF_REF)
-			sbuf_printf(&sql, ", r%d.%s", i, kind_find(fd->ref)->display);
+			sbuf_printf(sql, ", r%d.%s", i, kind_find(fd->ref)->display);
 		else
-			sbuf_add(&sql, ", NULL");
+			sbuf_add(sql, ", NULL");
 	}
-	sbuf_add(&sql, sbuf_str(&from));
+	sbuf_add(sql, sbuf_str(&from));
+	sbuf_free(&from);
 	const char *dir = f->desc ? "DESC" : "ASC";
 	const char *cmp = f->desc ? (f->inclusive ? "<=" : "<") : (f->inclusive ? ">=" : ">");
 	char col[4096];
@@ -275,47 +351,112 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 	if (f->after) {
 		/* Empty values sort first (ASC) in SQLite: NULL < anything. */
 		if (oi < 0)
-			sbuf_printf(&sql, " AND t.id %s :aid", cmp);
+			sbuf_printf(sql, " AND t.id %s :aid", cmp);
 		else if (!f->after_value && !f->desc)
-			sbuf_printf(&sql, " AND (%s IS NOT NULL OR t.id %s :aid)", col, cmp);
+			sbuf_printf(sql, " AND (%s IS NOT NULL OR t.id %s :aid)", col, cmp);
 		else if (!f->after_value)
-			sbuf_printf(&sql, " AND (%s IS NULL AND t.id %s :aid)", col, cmp);
+			sbuf_printf(sql, " AND (%s IS NULL AND t.id %s :aid)", col, cmp);
 		else if (!f->desc)
-			sbuf_printf(&sql, " AND (%s > :av OR (%s = :av AND t.id %s :aid))", col, col, cmp);
+			sbuf_printf(sql, " AND (%s > :av OR (%s = :av AND t.id %s :aid))", col, col, cmp);
+		else if (!tail)
+			sbuf_printf(sql, " AND (%s, t.id) %s (:av, :aid)", col, cmp);
 		else
-			sbuf_printf(&sql, " AND (%s < :av OR %s IS NULL OR (%s = :av AND t.id %s :aid))", col, col, col, cmp);
+			sbuf_printf(sql, " AND %s IS NULL", col);
 	}
 	if (oi < 0)
-		sbuf_printf(&sql, " ORDER BY t.id %s", dir);
+		sbuf_printf(sql, " ORDER BY t.id %s", dir);
 	else
-		sbuf_printf(&sql, " ORDER BY %s %s, t.id %s", col, dir, dir);
+		sbuf_printf(sql, " ORDER BY %s %s, t.id %s", col, dir, dir);
 	if (f->limit > 0)
-		sbuf_printf(&sql, " LIMIT %d", f->limit);
+		sbuf_printf(sql, " LIMIT %d", f->limit);
+	*oi_out = oi;
+	return LZ_OK;
+}
 
+static void bind_keyset(sqlite3_stmt *st, const kind *k, const query_filter *f, int oi)
+{
+	if (!f->after)
+		return;
+	bind_named(st, ":aid", NULL, f->after_id, 1);
+	int av = sqlite3_bind_parameter_index(st, ":av");
+	if (f->after_value && oi >= 0 && av)
+		value_bind(st, av, &k->fields[oi], f->after_value);
+}
+
+lz_status query_sql(session *s, const kind *k, const query_filter *f, char **out, lz_err *err)
+{
+	sbuf sql = { 0 };
+	int oi;
+	lz_status st = build_select(s, k, f, 0, &sql, &oi, err);
+	if (st) {
+		sbuf_free(&sql);
+		return st;
+	}
+	*out = sbuf_take(&sql);
+	return *out ? LZ_OK : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+}
+
+lz_status query_plan(session *s, const kind *k, const query_filter *f, char **out, lz_err *err)
+{
+	sbuf sql = { 0 }, plan = { 0 };
+	int oi;
+	sbuf_add(&sql, "EXPLAIN QUERY PLAN ");
+	lz_status st = build_select(s, k, f, 0, &sql, &oi, err);
+	sqlite3_stmt *q = NULL;
+	if (!st)
+		st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	bind_filter(s, q, f);
+	bind_keyset(q, k, f, oi);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		sbuf_printf(&plan, "%s\n", (const char *)sqlite3_column_text(q, 3));
+	sqlite3_finalize(q);
+	*out = sbuf_take(&plan);
+	return *out ? LZ_OK : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+}
+
+lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err)
+{
+	sbuf sql = { 0 };
+	int oi;
+	lz_status st = build_select(s, k, f, 0, &sql, &oi, err);
+	if (st) {
+		sbuf_free(&sql);
+		return st;
+	}
 	query_cursor *c = calloc(1, sizeof *c);
 	if (!c || sql.oom) {
 		free(c);
 		sbuf_free(&sql);
-		sbuf_free(&from);
 		return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	}
 	c->k = k;
 	c->value = calloc((size_t)k->nfields, sizeof *c->value);
 	c->shown = calloc((size_t)k->nfields, sizeof *c->shown);
 	st = db_prepare(&s->db, sbuf_str(&sql), &c->st, err);
-	sbuf_free(&sql);
-	sbuf_free(&from);
 	if (st || !c->value || !c->shown) {
+		sbuf_free(&sql);
 		query_close(c);
 		return st ? st : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	}
 	bind_filter(s, c->st, f);
-	if (f->after) {
-		bind_named(c->st, ":aid", NULL, f->after_id, 1);
-		int av = sqlite3_bind_parameter_index(c->st, ":av");
-		if (f->after_value && oi >= 0 && av)
-			value_bind(c->st, av, &k->fields[oi], f->after_value);
+	bind_keyset(c->st, k, f, oi);
+	c->left = f->limit > 0 ? f->limit : -1;
+	if (has_tail(f, oi)) {
+		sbuf_reset(&sql);
+		if (!(st = build_select(s, k, f, 1, &sql, &oi, err)))
+			st = db_prepare(&s->db, sbuf_str(&sql), &c->tail, err);
+		sbuf_free(&sql);
+		if (st) {
+			query_close(c);
+			return st;
+		}
+		bind_filter(s, c->tail, f);
+		bind_keyset(c->tail, k, f, oi);
 	}
+	sbuf_free(&sql);
 	*out = c;
 	return LZ_OK;
 }
@@ -323,7 +464,15 @@ lz_status query_open(session *s, const kind *k, const query_filter *f, query_cur
 int query_next(query_cursor *c, query_row *row, lz_err *err)
 {
 	free_row(c);
+	if (c->left == 0)
+		return 0;
 	int rc = sqlite3_step(c->st);
+	if (rc == SQLITE_DONE && c->tail) {
+		sqlite3_finalize(c->st);
+		c->st = c->tail;
+		c->tail = NULL;
+		rc = sqlite3_step(c->st);
+	}
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW) {
@@ -332,6 +481,8 @@ int query_next(query_cursor *c, query_row *row, lz_err *err)
 			sqlite3_errmsg(h));
 		return -1;
 	}
+	if (c->left > 0)
+		c->left--;
 	row->id = sqlite3_column_int64(c->st, 0);
 	for (int i = 0; i < c->k->nfields; i++) {
 		const kind_field *fd = &c->k->fields[i];
@@ -360,6 +511,7 @@ void query_close(query_cursor *c)
 	free(c->value);
 	free(c->shown);
 	sqlite3_finalize(c->st);
+	sqlite3_finalize(c->tail);
 	free(c);
 }
 
@@ -368,7 +520,7 @@ lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t 
 	sbuf sql = { 0 };
 	int nsearch = 0;
 	sbuf_add(&sql, "SELECT count(*)");
-	lz_status st = build_where(s, k, f, &sql, &nsearch, err);
+	lz_status st = build_where(s, k, f, f->search && *f->search, &sql, &nsearch, err);
 	if (st) {
 		sbuf_free(&sql);
 		return st;
@@ -412,7 +564,7 @@ lz_status query_tally_count(session *s, const kind *k, const query_filter *f, qu
 	} else {
 		sbuf_add(&sql, ", 0");
 	}
-	lz_status st = build_where(s, k, &g, &sql, &nsearch, err);
+	lz_status st = build_where(s, k, &g, g.search && *g.search, &sql, &nsearch, err);
 	if (st) {
 		sbuf_free(&sql);
 		return st;

@@ -86,6 +86,15 @@ int query_next(query_cursor *c, query_row *row, lz_err *err);
 /* Ends reading. NULL is fine. */
 void query_close(query_cursor *c);
 
+/* The SQL text query_open runs for f (malloc'd): columns id, then per field
+ * its value and its reference's name (or NULL). For benchmarks that must run
+ * exactly the same query; parameters other than :today are f's. */
+lz_status query_sql(session *s, const kind *k, const query_filter *f, char **out, lz_err *err);
+
+/* The EXPLAIN QUERY PLAN lines of the query f makes (malloc'd, one per line),
+ * so tests can see which indexes serve each filter and sort. */
+lz_status query_plan(session *s, const kind *k, const query_filter *f, char **out, lz_err *err);
+
 /* Counts the rows f selects (ignoring limit and keyset). */
 lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t *n, lz_err *err);
 

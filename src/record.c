@@ -74,7 +74,7 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 	}
 	sbuf_printf(&sql, " FROM %s t WHERE t.id = :id", k->table);
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	lz_status st = db_cached(&s->db, sbuf_str(&sql), &q, err);
 	sbuf_free(&sql);
 	if (st)
 		return st;
@@ -86,7 +86,7 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 	if (rc == SQLITE_ROW) {
 		record *r = record_new(k);
 		if (!r) {
-			sqlite3_finalize(q);
+			db_release(&s->db, q);
 			return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 		}
 		r->id = id;
@@ -98,7 +98,7 @@ static lz_status load(session *s, const kind *k, int64_t id, record **out, lz_er
 	} else {
 		st = db_error(&s->db, rc, k->zh, err);
 	}
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	return st;
 }
 
@@ -110,7 +110,7 @@ int record_unit_in_scope(session *s, int64_t unit)
 		return 0;
 	sqlite3_stmt *q;
 	lz_err e;
-	if (db_prepare(&s->db,
+	if (db_cached(&s->db,
 		       "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION SELECT u.parent, up.depth + 1"
 		       " FROM unit u JOIN up ON u.id = up.id WHERE u.parent IS NOT NULL AND up.depth < 64)"
 		       " SELECT 1 FROM up WHERE id = ?2", &q, &e))
@@ -118,7 +118,7 @@ int record_unit_in_scope(session *s, int64_t unit)
 	sqlite3_bind_int64(q, 1, unit);
 	sqlite3_bind_int64(q, 2, s->scope_unit);
 	int in = sqlite3_step(q) == SQLITE_ROW;
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	return in;
 }
 
@@ -134,12 +134,12 @@ int64_t record_owner_unit(session *s, const record *r)
 		int64_t unit = 0;
 		sqlite3_stmt *q;
 		lz_err e;
-		if (!v || db_prepare(&s->db, "SELECT unit FROM person WHERE id = ?", &q, &e))
+		if (!v || db_cached(&s->db, "SELECT unit FROM person WHERE id = ?", &q, &e))
 			return 0;
 		sqlite3_bind_int64(q, 1, strtoll(v, NULL, 10));
 		if (sqlite3_step(q) == SQLITE_ROW)
 			unit = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
+		db_release(&s->db, q);
 		return unit;
 	}
 	case KO_SELF:
@@ -227,12 +227,12 @@ static lz_status exists(session *s, const kind *k, int64_t id, int *found, lz_er
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?", k->table);
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sql, &q, err);
+	lz_status st = db_cached(&s->db, sql, &q, err);
 	if (st)
 		return st;
 	sqlite3_bind_int64(q, 1, id);
 	*found = sqlite3_step(q) == SQLITE_ROW;
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	return LZ_OK;
 }
 
@@ -248,13 +248,13 @@ static lz_status check_cycle(session *s, const record *r, int i, lz_err *err)
 		 " JOIN up ON t.id = up.id WHERE t.%s IS NOT NULL AND up.depth < 10000) SELECT 1 FROM up WHERE id = ?2",
 		 f->name, r->k->table, f->name);
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sql, &q, err);
+	lz_status st = db_cached(&s->db, sql, &q, err);
 	if (st)
 		return st;
 	sqlite3_bind_int64(q, 1, strtoll(r->v[i], NULL, 10));
 	sqlite3_bind_int64(q, 2, r->id);
 	int loop = sqlite3_step(q) == SQLITE_ROW;
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	if (loop)
 		return lz_fail(err, LZ_BAD, _("%s: a record cannot be placed under itself or under one of the records below it"), where(f, w, sizeof w));
 	return LZ_OK;
@@ -266,13 +266,13 @@ static lz_status check_unique(session *s, const record *r, int i, lz_err *err)
 	char sql[256], w[128];
 	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s = ? AND id <> ?", r->k->table, f->name);
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sql, &q, err);
+	lz_status st = db_cached(&s->db, sql, &q, err);
 	if (st)
 		return st;
 	value_bind(q, 1, f, r->v[i]);
 	sqlite3_bind_int64(q, 2, r->id);
 	int64_t other = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	if (other) {
 		char name[128];
 		record_display(s, r->k, other, name, sizeof name);
@@ -367,7 +367,7 @@ static lz_status write_row(session *s, record *r, lz_err *err)
 		sbuf_add(&sql, " WHERE id = :id");
 	}
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	lz_status st = db_cached(&s->db, sbuf_str(&sql), &q, err);
 	sbuf_free(&sql);
 	if (st)
 		return st;
@@ -382,7 +382,7 @@ static lz_status write_row(session *s, record *r, lz_err *err)
 	if (r->id)
 		sqlite3_bind_int64(q, sqlite3_bind_parameter_index(q, ":id"), r->id);
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	if (rc != SQLITE_DONE)
 		return db_error(&s->db, rc, k->zh, err);
 	if (r->id == 0)
@@ -475,12 +475,12 @@ static lz_status check_unreferenced(session *s, const record *r, lz_err *err)
 			char sql[256];
 			snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s = ?", ok->table, f->name);
 			sqlite3_stmt *q;
-			lz_status st = db_prepare(&s->db, sql, &q, err);
+			lz_status st = db_cached(&s->db, sql, &q, err);
 			if (st)
 				return st;
 			sqlite3_bind_int64(q, 1, r->id);
 			int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-			sqlite3_finalize(q);
+			db_release(&s->db, q);
 			if (n) {
 				record_display(s, r->k, r->id, name, sizeof name);
 				return lz_fail(err, LZ_BAD, _("cannot delete %s: %lld %s record(s) refer to it in %s"),
@@ -509,11 +509,11 @@ lz_status record_delete_in(session *s, const kind *k, int64_t id, lz_err *err)
 	char sql[128];
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", k->table);
 	sqlite3_stmt *q;
-	if ((st = db_prepare(&s->db, sql, &q, err)))
+	if ((st = db_cached(&s->db, sql, &q, err)))
 		goto out;
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	if (rc != SQLITE_DONE) {
 		st = db_error(&s->db, rc, k->zh, err);
 		goto out;
@@ -553,7 +553,7 @@ lz_status record_resolve(session *s, const kind *k, const char *text, int64_t pr
 		snprintf(sql, sizeof sql, "SELECT id, %s FROM %s WHERE %s = ? ORDER BY id LIMIT 50",
 			 k->owner == KO_PERSON ? "NULL" : owner, k->table, f->name);
 		sqlite3_stmt *q;
-		lz_status st = db_prepare(&s->db, sql, &q, err);
+		lz_status st = db_cached(&s->db, sql, &q, err);
 		if (st)
 			return st;
 		sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
@@ -566,7 +566,7 @@ lz_status record_resolve(session *s, const kind *k, const char *text, int64_t pr
 			if (prefer_unit && sqlite3_column_int64(q, 1) == prefer_unit && !npref++)
 				pref = rid;
 		}
-		sqlite3_finalize(q);
+		db_release(&s->db, q);
 		if (n == 1) {
 			*id = first;
 			return LZ_OK;
@@ -592,7 +592,7 @@ lz_status record_find_by_key(session *s, const record *r, int key, int64_t *id, 
 		sbuf_printf(&sql, " AND %s = ?", *f);
 	sbuf_add(&sql, " LIMIT 2");
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	lz_status st = db_cached(&s->db, sbuf_str(&sql), &q, err);
 	sbuf_free(&sql);
 	if (st)
 		return st;
@@ -606,7 +606,7 @@ lz_status record_find_by_key(session *s, const record *r, int key, int64_t *id, 
 			break;
 		*id = sqlite3_column_int64(q, 0);
 	}
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	if (found > 1) {
 		*id = 0;
 		return lz_fail(err, LZ_BAD, _("several %s records match this row; give the code to say which"), k->zh);
@@ -623,12 +623,12 @@ void record_display(session *s, const kind *k, int64_t id, char *out, size_t out
 	snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = ?", k->display, k->table);
 	sqlite3_stmt *q;
 	lz_err e;
-	if (db_prepare(&s->db, sql, &q, &e))
+	if (db_cached(&s->db, sql, &q, &e))
 		return;
 	sqlite3_bind_int64(q, 1, id);
 	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
 		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(q, 0));
 	else
 		snprintf(out, outsz, "#%lld", (long long)id);
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 }

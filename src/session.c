@@ -8,6 +8,7 @@
 #include "kinds_master.h"
 #include "record.h"
 #include "date.h"
+#include "fts.h"
 #include "i18n.h"
 #include "rules.h"
 
@@ -121,6 +122,9 @@ lz_status session_open(session *s, const char *path, const char *login, bool cre
 		goto fail;
 	if (migrated)
 		*migrated = applied;
+	/* Without the index (a read-only file, a long lock) search scans: slower, same answer. */
+	lz_err fe;
+	fts_ensure(s, &fe);
 	if (create && (st = make_first_admin(s, err)))
 		goto fail;
 	if ((st = load_account(s, err)))

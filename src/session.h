@@ -24,6 +24,7 @@ typedef struct session {
 	 * run once at the end rather than after every row: bit i marks rules[i]. */
 	bool batch;
 	uint64_t rules_pending;
+	bool fts;                    /* the search index is built and kept (fts.h) */
 } session;
 
 /* The role named name ("admin", "staff", "viewer"), or ROLE_NONE. */

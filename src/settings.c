@@ -55,7 +55,7 @@ lz_status settings_get(session *s, const char *name, char *out, size_t outsz, lz
 	if (!d)
 		return lz_fail(err, LZ_USAGE, _("unknown setting '%s' (see: liangze config list)"), name);
 	sqlite3_stmt *q;
-	lz_status st = db_prepare(&s->db, "SELECT value FROM setting WHERE name = ?", &q, err);
+	lz_status st = db_cached(&s->db, "SELECT value FROM setting WHERE name = ?", &q, err);
 	if (st)
 		return st;
 	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
@@ -66,7 +66,7 @@ lz_status settings_get(session *s, const char *name, char *out, size_t outsz, lz
 		snprintf(out, outsz, "%s", d->dflt);
 	else
 		st = db_error(&s->db, rc, _("reading settings"), err);
-	sqlite3_finalize(q);
+	db_release(&s->db, q);
 	return st;
 }
 

@@ -66,7 +66,7 @@ def a_clean_demo_database_verifies_and_prints_the_head_hash():
         n_audit = e.sql("SELECT count(*) FROM audit")[0][0]
         has(out, "%d audit rows" % n_audit, "audit row count")
         tables = [r[0] for r in e.sql("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                      " AND name NOT LIKE 'sqlite_%' AND name NOT IN"
+                                      " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%' AND name NOT IN"
                                       " ('audit', 'setting', 'schema_migration') AND name NOT LIKE 'catalog_%'")]
         n_rec = sum(e.sql("SELECT count(*) FROM %s" % t)[0][0] for t in tables)
         has(out, "OK: %d records" % n_rec, "record count")
