@@ -77,7 +77,7 @@ static int label_width(const form *fm)
 {
 	int w = 1;
 	for (int i = 0; i < fm->k->nfields; i++) {
-		int lw = text_width(_(fm->k->fields[i].label));
+		int lw = text_width(kind_field_title(&fm->k->fields[i])); /* what is drawn */
 		if (lw > w)
 			w = lw;
 	}
