@@ -286,7 +286,7 @@ def a_record_edited_with_the_sqlite3_shell_is_caught():
     try:
         pid, name = e.sql("SELECT id, name FROM person ORDER BY id LIMIT 1 OFFSET 4")[0]
         err = caught(e, "UPDATE person SET name = '冒名' WHERE id = %d" % pid,
-                     "person record %d was changed outside liangze" % pid, "name is '冒名' in the table",
+                     "Cadres #%d was changed outside liangze" % pid, "Name is '冒名' in the table",
                      "'%s' in its last audit row" % name)
     finally:
         e.close()
@@ -297,7 +297,7 @@ def a_record_added_or_removed_behind_liangzes_back_is_caught():
     e = demo_copy()
     try:
         caught(e, "INSERT INTO unit(code, name, category) VALUES ('ZZ9', '假单位', '乡镇')",
-               "unit record", "has no audit row")
+               "Units #", "has no audit row")
     finally:
         e.close()
     e = demo_copy()
@@ -309,7 +309,7 @@ def a_record_added_or_removed_behind_liangzes_back_is_caught():
             raise AssertionError("pick another kind: risk cards are referred to now")
         rid = e.sql("SELECT id FROM risk_card ORDER BY id LIMIT 1 OFFSET 2")[0][0]
         caught(e, "DELETE FROM risk_card WHERE id = %d" % rid,
-               "risk_card record %d is missing from the table" % rid)
+               "Risk-sign cards #%d is missing from the table" % rid)
     finally:
         e.close()
 
@@ -474,7 +474,7 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         # Put back behind liangze's back, the deleted record is caught.
         last = e.sql("SELECT max(id) FROM audit")[0][0]
         caught(e, "INSERT INTO unit(id, code, name, category) VALUES (%d, 'Z98', '历史新镇', '乡镇')" % uid,
-               "unit record %d was deleted (audit row %d) but is still in the table" % (uid, last))
+               "Units #%d was deleted (audit row %d) but is still in the table" % (uid, last))
     finally:
         e.close()
 
