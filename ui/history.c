@@ -180,7 +180,9 @@ static void bring_back(history_screen *w)
 static ui_result hs_key(ui_screen *sc, ui_req req, wint_t ch)
 {
 	history_screen *w = (history_screen *)sc;
-	(void)ch;
+	/* u when the key is hidden (see keys_init) still says why not. */
+	if (req == REQ_NONE && ch == 'u')
+		req = REQ_UNDELETE;
 	switch (req) {
 	case REQ_BACK: return UI_CLOSE;
 	case REQ_REFRESH: load(w); scroll_to(w, w->scroll); break;
