@@ -401,6 +401,28 @@ def history_on_the_command_line_shows_before_and_after_also_after_deletion():
 
 
 @test
+def history_names_every_action_and_shows_whole_values():
+    e = Env()
+    try:
+        e.run("init", check=0)
+        e.run("import", "unit", e.write("u.csv", "code,name,category\nT01,测试镇,乡镇\n"), check=0)
+        long_post = "党委副书记、镇长兼任综合行政执法大队队长及安全生产委员会主任（具体分工见附件）"
+        e.run("import", "person", e.write("p.csv", "code,name,unit,post\nH01,历史人,T01,%s\n" % long_post), check=0)
+        pid = e.sql("SELECT id FROM person WHERE code = 'H01'")[0][0]
+        e.run("import", "person", e.write("p2.csv", "code,name,unit,post\nH01,历史人,T01,%s。\n" % long_post), check=0)
+        rc, out, err = e.run("--lang", "zh", "history", "person", str(pid), check=0)
+        has(out, long_post, "the whole value, not cut")
+        has(out, long_post + "。", "the whole new value")
+        assert "…" not in out, out
+        has(out, "新增", "insert by its name")
+        has(out, "修改", "update by its name")
+        for raw in ("insert", "update"):
+            assert raw not in out, "raw action %r in %r" % (raw, out)
+    finally:
+        e.close()
+
+
+@test
 def history_keeps_to_the_accounts_scope():
     e = demo_copy()
     try:
