@@ -51,8 +51,8 @@ static lz_status user_list(session *s, lz_err *err)
 	query_row row;
 	int rc;
 	while ((rc = query_next(cur, &row, err)) == 1) {
-		const char *cells[] = { row.shown[0], session_role_title(row.shown[1]), row.shown[2] ? row.shown[2] : _("(whole district)"),
-					row.shown[3] };
+		const char *cells[] = { row.shown[0], session_role_title(row.shown[1]),
+					row.shown[2] ? row.shown[2] : _("(whole district)"), row.shown[3] };
 		textout_add(&t, cells);
 	}
 	query_close(cur);
