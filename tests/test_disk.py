@@ -248,7 +248,7 @@ def the_screen_on_a_full_disk():
         open_unit_form(t)
         disk.fill(leave_kb=0)
         t.keys("F2")
-        t.wait("is full; nothing was saved")
+        t.wait("所在的磁盘已满，未保存任何内容")   # the screens speak Chinese
         eq(name_x09(db), "井河镇", "nothing saved")
         # Reading goes on: another ledger opens.
         back_to_menu(t)
@@ -295,10 +295,10 @@ def a_read_only_mount():
             refused_here(e, 5, args, "liangze: the database %s is read-only here" % db)
         if available():
             t = Tmux(["--db", db], width=180)
-            t.wait("liangze 两责", "This database is read-only here")   # said at once
+            t.wait("liangze 两责", "此数据库在此为只读")   # said at once
             open_unit_form(t)
             t.keys("F2")
-            t.wait("is read-only here", "nothing was saved, but it can still be read")
+            t.wait("在此为只读", "未保存任何内容，但仍可查看")
             back_to_menu(t)
             t.keys("p")
             t.wait("干部台账", "P0001")
