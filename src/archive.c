@@ -24,6 +24,9 @@ static int year_kinds(const kind **out, int max)
 	return n;
 }
 
+/* The district_name setting; else the only top unit's name; else (several
+ * units without a parent, as in the demo's flat list) a neutral label rather
+ * than whichever of them came first. */
 static void district_name(session *s, char *out, size_t outsz)
 {
 	lz_err e;
@@ -31,11 +34,15 @@ static void district_name(session *s, char *out, size_t outsz)
 	if (settings_get(s, "district_name", out, outsz, &e) == LZ_OK && out[0])
 		return;
 	sqlite3_stmt *q;
-	if (db_prepare(&s->db, "SELECT name FROM unit WHERE parent IS NULL ORDER BY id LIMIT 1", &q, &e))
+	if (db_prepare(&s->db, "SELECT name FROM unit WHERE parent IS NULL ORDER BY id LIMIT 2", &q, &e))
 		return;
-	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(q, 0));
+	int rows = 0;
+	while (sqlite3_step(q) == SQLITE_ROW)
+		if (rows++ == 0 && sqlite3_column_text(q, 0))
+			snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(q, 0));
 	sqlite3_finalize(q);
+	if (rows != 1)
+		snprintf(out, outsz, "%s", _("(not set: liangze config set district_name NAME)"));
 }
 
 static void audit_head(session *s, char *out, size_t outsz)

@@ -17,7 +17,7 @@ static const char *const valued[] = {
 	"-n", "--category", "--redraw", "--meeting", "--due", "--expect",
 	"--keep", NULL
 };
-static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", NULL };
+static const char *const flags[] = { "--demo", "--dry-run", "--all", "--desc", "--help", "-h", "--force", NULL };
 
 static int listed(const char *const *l, const char *w)
 {
@@ -170,7 +170,8 @@ static void usage(FILE *out)
 		"  backup [-o FILE] [--keep N]           a verified copy taken while others work; --keep N removes older ones\n"
 		"  restore FILE                          bring a backup back (admin); the current database is backed up first\n"
 		"  undelete KIND ID                      bring a deleted record back from the audit trail (admin)\n"
-		"  archive --year Y -o FILE.xlsx         the year's ledgers, master data and rankings in one workbook\n"
+		"  archive --year Y -o FILE.xlsx [--force]  the year's ledgers, master data and rankings in one workbook\n"
+		"                                        (--force: replace an existing FILE)\n"
 		"  verify [--expect HASH]               check the file, the audit chain and every record; print the head hash\n"
 		"  history KIND ID [--format text|csv]   a record's audit rows, also of a deleted record\n"
 		"\n"

@@ -26,7 +26,7 @@ lz_status cli_init(const cli_cmd *c, lz_err *err)
 		return st;
 	if (migrated)
 		printf(_("%s: schema brought to version %d (%d migrations applied); account %s is %s\n"), s.db.path,
-		       db_schema_version(&s.db), migrated, s.login, session_role_name(s.role));
+		       db_schema_version(&s.db), migrated, s.login, session_role_title(session_role_name(s.role)));
 	else
 		printf(_("%s: already up to date (schema version %d)\n"), s.db.path, db_schema_version(&s.db));
 	if (cli_flag(c, "--demo")) {
@@ -51,8 +51,8 @@ static lz_status user_list(session *s, lz_err *err)
 	query_row row;
 	int rc;
 	while ((rc = query_next(cur, &row, err)) == 1) {
-		const char *cells[] = { row.shown[0], row.shown[1], row.shown[2] ? row.shown[2] : _("(whole district)"),
-					row.shown[3] };
+		const char *cells[] = { row.shown[0], session_role_title(row.shown[1]),
+					row.shown[2] ? row.shown[2] : _("(whole district)"), row.shown[3] };
 		textout_add(&t, cells);
 	}
 	query_close(cur);
@@ -115,7 +115,7 @@ static lz_status user_change(session *s, const cli_cmd *c, int add, lz_err *err)
 		const char *sv = record_get_named(r, "scope_unit");
 		if (sv)
 			record_display(s, &kind_unit, strtoll(sv, NULL, 10), unit, sizeof unit);
-		printf(_("account %s: %s, scope %s\n"), login, record_get_named(r, "role"),
+		printf(_("account %s: %s, scope %s\n"), login, session_role_title(record_get_named(r, "role")),
 		       *unit ? unit : _("(whole district)"));
 	}
 out:
@@ -134,7 +134,7 @@ lz_status cli_user(const cli_cmd *c, lz_err *err)
 		return st;
 	if (s.role != ROLE_ADMIN)
 		st = lz_fail(err, LZ_DENIED, _("only an administrator may manage accounts (%s is %s)"), s.login,
-			     session_role_name(s.role));
+			     session_role_title(session_role_name(s.role)));
 	else if (strcmp(sub, "list") == 0)
 		st = user_list(&s, err);
 	else
@@ -235,7 +235,7 @@ lz_status cli_overview(const cli_cmd *c, lz_err *err)
 	lz_status st = cli_session(c, &s, false, NULL, err);
 	if (st)
 		return st;
-	printf(_("liangze — %s, account %s (%s), today %s\n\n"), s.db.path, s.login, session_role_name(s.role), s.today);
+	printf(_("liangze — %s, account %s (%s), today %s\n\n"), s.db.path, s.login, session_role_title(session_role_name(s.role)), s.today);
 	static const char *const cats[] = { "街道", "乡镇", "区级部门", "公共服务行业", "村(社区)", "区领导机关" };
 	const char *hdr[] = { _("unit category"), _("units"), _("cadres") };
 	textout_table t;

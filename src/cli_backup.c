@@ -84,7 +84,7 @@ lz_status cli_undelete(const cli_cmd *c, lz_err *err)
 	if (st)
 		return st;
 	if (!(st = undelete_record(&s, k, id, err)))
-		printf(_("%s record %lld is back\n"), k->zh, id);
+		printf(_("%s #%lld is back\n"), kind_title(k), id);
 	session_close(&s);
 	return st;
 }

@@ -42,7 +42,7 @@ lz_status cli_kinds(const cli_cmd *c, lz_err *err)
 		return st;
 	textout_table t;
 	if (c->npos < 2) {
-		const char *hdr[] = { _("kind"), _("Chinese"), _("description"), _("import key") };
+		const char *hdr[] = { _("kind"), _("Chinese"), _("English name"), _("import key") };
 		textout_init(&t, 4, hdr);
 		for (int i = 0; kind_all[i]; i++) {
 			const kind *k = kind_all[i];
@@ -53,7 +53,8 @@ lz_status cli_kinds(const cli_cmd *c, lz_err *err)
 				for (const char *const *f = k->keys[j]; *f; f++)
 					sbuf_printf(&key, "%s%s", f == k->keys[j] ? "" : "+", *f);
 			}
-			const char *row[] = { k->name, k->zh, _(k->label), sbuf_str(&key) };
+			/* The label untranslated: in Chinese, _(label) would only repeat k->zh. */
+			const char *row[] = { k->name, k->zh, k->label, sbuf_str(&key) };
 			textout_add(&t, row);
 			sbuf_free(&key);
 		}

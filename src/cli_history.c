@@ -36,7 +36,7 @@ lz_status cli_history(const cli_cmd *c, lz_err *err)
 	const char *hdr[] = { _("Audit row"), _("When"), _("Who"), _("Action"), _("Field"), _("Before"), _("After") };
 	textout_table t;
 	textout_init(&t, 7, hdr);
-	t.max_width = csv ? 0 : 40;
+	t.max_width = 0; /* the full values: a history cut short ("…具…") hides what changed */
 	for (int i = 0; i < h.n; i++) {
 		const history_entry *e = &h.e[i];
 		char aid[24];

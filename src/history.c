@@ -166,7 +166,11 @@ const char *history_action_title(const char *action)
 		return _("changed");
 	if (strcmp(action, "delete") == 0)
 		return _("deleted");
-	return action;
+	if (strcmp(action, "undelete") == 0)
+		return _("undeleted");
+	if (strcmp(action, "restore") == 0)
+		return _("restored from a backup");
+	return action; /* an action newer than this list: better raw than hidden */
 }
 
 void history_value(session *s, const history_change *c, const char *v, char *out, size_t outsz)

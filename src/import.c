@@ -115,10 +115,8 @@ static lz_status map_header(imp *m, char **cells, size_t n, lz_err *err)
 		m->field_col[f] = (int)c;
 		m->col_field[c] = f;
 	}
-	for (int f = 0; f < k->nfields; f++)
-		if ((k->fields[f].flags & KF_REQUIRED) && !(k->fields[f].flags & KF_AUTO) && m->field_col[f] < 0)
-			return lz_fail(err, LZ_BAD, _("%s: line 1: required column %s (%s) is missing"),
-				       m->fname, k->fields[f].zh, k->fields[f].name);
+	/* A required column may be absent: rows updating a stored record keep its
+	 * value; a row adding a record without it is refused in build(). */
 	return LZ_OK;
 }
 
@@ -302,6 +300,14 @@ static lz_status build(imp *m, long i, record **out, record **before, lz_err *er
 			if (m->field_col[f] < 0 || (!r->v[f] && is_key_field(k, f)))
 				record_set(r, f, (*before)->v[f]);
 	}
+	else
+		for (int f = 0; f < k->nfields; f++)
+			if ((k->fields[f].flags & KF_REQUIRED) && !(k->fields[f].flags & KF_AUTO) && m->field_col[f] < 0) {
+				st = lz_fail(err, LZ_BAD,
+					     _("%s: line %ld: this row adds a new record, but the file has no column %s (%s), which it requires"),
+					     m->fname, p->line, k->fields[f].zh, k->fields[f].name);
+				goto fail;
+			}
 	*out = r;
 	return LZ_OK;
 fail:

@@ -491,20 +491,35 @@ static lz_status check_unreferenced(session *s, const record *r, lz_err *err)
 	return LZ_OK;
 }
 
+static lz_status may_delete(session *s, const record *before, lz_err *err)
+{
+	const kind *k = before->k;
+	lz_status st;
+	if (k->system) /* Rules keep their items for good; a wrong one is dismissed, not deleted. */
+		return lz_fail(err, LZ_DENIED, _("%s records are kept for good: dismiss one instead of deleting it"),
+			       kind_title(k));
+	if ((st = record_check_write(s, before, before, err)) || (st = check_unreferenced(s, before, err)))
+		return st;
+	return k->may_delete ? k->may_delete(s, before, err) : LZ_OK;
+}
+
+lz_status record_check_delete(session *s, const kind *k, int64_t id, lz_err *err)
+{
+	record *before = NULL;
+	lz_status st = load(s, k, id, &before, err);
+	if (!st)
+		st = may_delete(s, before, err);
+	record_free(before);
+	return st;
+}
+
 lz_status record_delete_in(session *s, const kind *k, int64_t id, lz_err *err)
 {
 	record *before = NULL;
 	lz_status st = load(s, k, id, &before, err);
 	if (st)
 		return st;
-	if (k->system) {
-		/* Rules keep their items for good; a wrong one is dismissed, not deleted. */
-		st = lz_fail(err, LZ_DENIED, _("%s records are kept for good: dismiss one instead of deleting it"), k->zh);
-		goto out;
-	}
-	if ((st = record_check_write(s, before, before, err)) || (st = check_unreferenced(s, before, err)))
-		goto out;
-	if (k->may_delete && (st = k->may_delete(s, before, err)))
+	if ((st = may_delete(s, before, err)))
 		goto out;
 	char sql[128];
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", k->table);

@@ -47,6 +47,10 @@ lz_status record_delete(session *s, const kind *k, int64_t id, lz_err *err);
 /* As record_save, inside the caller's write transaction (import, rules). */
 lz_status record_save_in(session *s, record *r, lz_err *err);
 
+/* Whether record_delete would be allowed (kind, role, scope, references),
+ * without deleting: lets a screen refuse before asking for confirmation. */
+lz_status record_check_delete(session *s, const kind *k, int64_t id, lz_err *err);
+
 /* As record_delete, inside the caller's write transaction. */
 lz_status record_delete_in(session *s, const kind *k, int64_t id, lz_err *err);
 

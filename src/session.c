@@ -25,6 +25,19 @@ lz_role session_role_from_name(const char *name)
 	return ROLE_NONE;
 }
 
+const char *session_role_title(const char *name)
+{
+	if (!name)
+		return NULL;
+	if (strcmp(name, "admin") == 0)
+		return _("admin");
+	if (strcmp(name, "staff") == 0)
+		return _("staff");
+	if (strcmp(name, "viewer") == 0)
+		return _("viewer");
+	return name;
+}
+
 const char *session_role_name(lz_role r)
 {
 	switch (r) {

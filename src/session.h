@@ -30,6 +30,10 @@ typedef struct session {
 /* The role named name ("admin", "staff", "viewer"), or ROLE_NONE. */
 lz_role session_role_from_name(const char *name);
 
+/* A stored role name ("admin", "staff", "viewer") as people read it in the
+ * current language (管理员, 工作人员, 查看者); the stored value stays English. */
+const char *session_role_title(const char *name);
+
 /* The role's name as stored and typed ("admin" …). */
 const char *session_role_name(lz_role r);
 

@@ -36,7 +36,7 @@ const setting_def settings_defs[] = {
 	{ "assess_cut_good", ST_INT, "90", 0, 100, N_("assessment: lowest total graded 好") },
 	{ "assess_cut_fair", ST_INT, "80", 0, 100, N_("assessment: lowest total graded 较好") },
 	{ "assess_cut_pass", ST_INT, "60", 0, 100, N_("assessment: lowest total graded 一般") },
-	{ "district_name", ST_TEXT, "", 0, 0, N_("the district's name on the yearly archive's cover; empty: the top unit's name") },
+	{ "district_name", ST_TEXT, "", 0, 0, N_("the district's name on the yearly archive's cover; empty: the top unit's name when there is only one") },
 	{ "backup_dir", ST_TEXT, "", 0, 0, N_("folder for backups; empty: beside the database") },
 	{ NULL, ST_TEXT, NULL, 0, 0, NULL }
 };
@@ -117,37 +117,26 @@ static lz_status check_value(const setting_def *d, const char *value, char **can
 	return LZ_OK;
 }
 
-lz_status settings_set(session *s, const char *name, const char *value, lz_err *err)
+/* The write itself, inside the caller's write transaction. */
+static lz_status set_in(session *s, const setting_def *d, const char *canon, lz_err *err)
 {
-	const setting_def *d = settings_find(name);
-	if (!d)
-		return lz_fail(err, LZ_USAGE, _("unknown setting '%s' (see: liangze config list)"), name);
-	if (s->role != ROLE_ADMIN)
-		return lz_fail(err, LZ_DENIED, _("only an administrator may change settings (you are %s)"),
-			       session_role_name(s->role));
-	char *canon = NULL;
-	lz_status st = LZ_OK;
-	if (value && (st = check_value(d, value, &canon, err)))
-		return st;
+	const char *name = d->name;
 	char old[1024];
 	sbuf before = { 0 }, after = { 0 };
-	if ((st = db_begin_write(&s->db, err)))
-		goto out;
+	lz_status st;
 	if ((st = settings_get(s, name, old, sizeof old, err)))
-		goto fail;
+		return st;
 	sqlite3_stmt *q;
 	if ((st = db_prepare(&s->db, canon ? "INSERT OR REPLACE INTO setting(name, value) VALUES (?, ?)"
 					   : "DELETE FROM setting WHERE name = ?", &q, err)))
-		goto fail;
+		return st;
 	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
 	if (canon)
 		sqlite3_bind_text(q, 2, canon, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
-		st = db_error(&s->db, rc, _("saving a setting"), err);
-		goto fail;
-	}
+	if (rc != SQLITE_DONE)
+		return db_error(&s->db, rc, _("saving a setting"), err);
 	sbuf_add(&before, "{\"name\":");
 	sbuf_json_str(&before, name);
 	sbuf_add(&before, ",\"value\":");
@@ -158,17 +147,48 @@ lz_status settings_set(session *s, const char *name, const char *value, lz_err *
 	sbuf_add(&after, ",\"value\":");
 	sbuf_json_str(&after, canon ? canon : d->dflt);
 	sbuf_add(&after, "}");
-	if ((st = audit_write(s, "setting", 0, "update", sbuf_str(&before), sbuf_str(&after), err)))
-		goto fail;
-	if ((st = rules_after_setting(s, name, err)))
-		goto fail;
-	st = db_commit(&s->db, err);
-	goto out;
-fail:
-	db_rollback(&s->db);
-out:
+	st = audit_write(s, "setting", 0, "update", sbuf_str(&before), sbuf_str(&after), err);
+	if (!st)
+		st = rules_after_setting(s, name, err);
 	sbuf_free(&before);
 	sbuf_free(&after);
+	return st;
+}
+
+static lz_status check_set(session *s, const char *name, const char *value, const setting_def **d, char **canon,
+			   lz_err *err)
+{
+	*canon = NULL;
+	if (!(*d = settings_find(name)))
+		return lz_fail(err, LZ_USAGE, _("unknown setting '%s' (see: liangze config list)"), name);
+	if (s->role != ROLE_ADMIN)
+		return lz_fail(err, LZ_DENIED, _("only an administrator may change settings (you are %s)"),
+			       session_role_title(session_role_name(s->role)));
+	return value ? check_value(*d, value, canon, err) : LZ_OK;
+}
+
+lz_status settings_set_in(session *s, const char *name, const char *value, lz_err *err)
+{
+	const setting_def *d;
+	char *canon;
+	lz_status st = check_set(s, name, value, &d, &canon, err);
+	if (!st)
+		st = set_in(s, d, canon, err);
+	free(canon);
+	return st;
+}
+
+lz_status settings_set(session *s, const char *name, const char *value, lz_err *err)
+{
+	const setting_def *d;
+	char *canon;
+	lz_status st = check_set(s, name, value, &d, &canon, err);
+	if (!st && !(st = db_begin_write(&s->db, err))) {
+		if ((st = set_in(s, d, canon, err)))
+			db_rollback(&s->db);
+		else
+			st = db_commit(&s->db, err);
+	}
 	free(canon);
 	return st;
 }

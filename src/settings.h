@@ -37,4 +37,7 @@ lz_status settings_get_hundredths(session *s, const char *name, long *out, lz_er
  * that depend on it, all in one write transaction. value NULL restores the default. */
 lz_status settings_set(session *s, const char *name, const char *value, lz_err *err);
 
+/* settings_set inside the caller's write transaction (which it neither opens nor ends). */
+lz_status settings_set_in(session *s, const char *name, const char *value, lz_err *err);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "history.h"
 #include "i18n.h"
 #include "record.h"
 #include "rules.h"
@@ -23,13 +24,13 @@ static lz_status last_state(session *s, const kind *k, int64_t id, record **out,
 	sqlite3_bind_int64(q, 2, id);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_DONE) {
-		st = lz_fail(err, LZ_BAD, _("the audit trail knows no %s record with id %lld"), k->zh, (long long)id);
+		st = lz_fail(err, LZ_BAD, _("the audit trail knows no %s #%lld"), kind_title(k), (long long)id);
 	} else if (rc != SQLITE_ROW) {
 		st = db_error(&s->db, rc, _("reading the audit trail"), err);
 	} else if (strcmp((const char *)sqlite3_column_text(q, 0), "delete") != 0 ||
 		   sqlite3_column_type(q, 1) != SQLITE_TEXT) {
-		st = lz_fail(err, LZ_BAD, _("%s record %lld was not deleted: its last change is '%s'"), k->zh,
-			     (long long)id, (const char *)sqlite3_column_text(q, 0));
+		st = lz_fail(err, LZ_BAD, _("%s #%lld was not deleted: its last change is '%s'"), kind_title(k),
+			     (long long)id, history_action_title((const char *)sqlite3_column_text(q, 0)));
 	} else {
 		sqlite3_stmt *j;
 		record *r = record_new(k);
@@ -43,7 +44,7 @@ static lz_status last_state(session *s, const kind *k, int64_t id, record **out,
 						 (const char *)sqlite3_column_text(j, 1));
 			}
 			if (rc != SQLITE_DONE)
-				st = lz_fail(err, LZ_DAMAGE, _("the audit row of %s record %lld cannot be read"), k->zh,
+				st = lz_fail(err, LZ_DAMAGE, _("the audit row of %s #%lld cannot be read"), kind_title(k),
 					     (long long)id);
 			sqlite3_finalize(j);
 		}
@@ -89,7 +90,7 @@ static lz_status insert_with_id(session *s, const record *r, lz_err *err)
 	}
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? LZ_OK : db_error(&s->db, rc, k->zh, err);
+	return rc == SQLITE_DONE ? LZ_OK : db_error(&s->db, rc, kind_title(k), err);
 }
 
 static lz_status undelete_in(session *s, const kind *k, int64_t id, lz_err *err)
@@ -101,7 +102,7 @@ static lz_status undelete_in(session *s, const kind *k, int64_t id, lz_err *err)
 	if (st)
 		return st;
 	if (n)
-		return lz_fail(err, LZ_BAD, _("%s record %lld exists: there is nothing to undelete"), k->zh, (long long)id);
+		return lz_fail(err, LZ_BAD, _("%s #%lld exists: there is nothing to undelete"), kind_title(k), (long long)id);
 	record *r = NULL, *was = NULL;
 	if ((st = last_state(s, k, id, &r, err)))
 		return st;
@@ -117,7 +118,7 @@ static lz_status undelete_in(session *s, const kind *k, int64_t id, lz_err *err)
 		record_set(was, i, r->v[i]);
 	lz_err why;
 	if ((st = record_check(s, was, r, &why))) {
-		st = lz_fail(err, st, _("cannot undelete %s record %lld: %s"), k->zh, (long long)id, why.msg);
+		st = lz_fail(err, st, _("cannot undelete %s #%lld: %s"), kind_title(k), (long long)id, why.msg);
 		goto out;
 	}
 	if ((st = insert_with_id(s, r, err)))

@@ -120,8 +120,8 @@ static lz_status compare_fields(const record *r, const char *after, int64_t audi
 {
 	audit_json j;
 	if (!after || !audit_json_parse(after, &j))
-		return lz_fail(err, LZ_DAMAGE, _("%s record %lld: its last audit row (%lld) holds no values that can be read"),
-			       r->k->name, (long long)r->id, (long long)audit_id);
+		return lz_fail(err, LZ_DAMAGE, _("%s #%lld: its last audit row (%lld) holds no values that can be read"),
+			       kind_title(r->k), (long long)r->id, (long long)audit_id);
 	lz_status st = LZ_OK;
 	int compared = 0;
 	for (int i = 0; i < r->k->nfields && !st; i++) {
@@ -136,12 +136,12 @@ static lz_status compare_fields(const record *r, const char *after, int64_t audi
 		compared++;
 		if ((a == NULL) != (t == NULL) || (a && strcmp(a, t) != 0))
 			st = lz_fail(err, LZ_DAMAGE,
-				     _("%s record %lld was changed outside liangze: %s is '%s' in the table but '%s' in its last audit row (%lld)"),
-				     r->k->name, (long long)r->id, f->name, t ? t : "", a ? a : "", (long long)audit_id);
+				     _("%s #%lld was changed outside liangze: %s is '%s' in the table but '%s' in its last audit row (%lld)"),
+				     kind_title(r->k), (long long)r->id, kind_field_title(f), t ? t : "", a ? a : "", (long long)audit_id);
 	}
 	if (!st && !compared)
-		st = lz_fail(err, LZ_DAMAGE, _("%s record %lld: its last audit row (%lld) holds none of its fields"),
-			     r->k->name, (long long)r->id, (long long)audit_id);
+		st = lz_fail(err, LZ_DAMAGE, _("%s #%lld: its last audit row (%lld) holds none of its fields"),
+			     kind_title(r->k), (long long)r->id, (long long)audit_id);
 	audit_json_free(&j);
 	return st;
 }
@@ -183,13 +183,13 @@ static lz_status check_present(db_conn *c, const kind *k, verify_result *out, lz
 		const char *action = (const char *)sqlite3_column_text(q, ac + 1);
 		const char *after = (const char *)sqlite3_column_text(q, ac + 2);
 		if (sqlite3_column_type(q, ac) == SQLITE_NULL) {
-			st = lz_fail(err, LZ_DAMAGE, _("%s record %lld has no audit row: it was added outside liangze"),
-				     k->name, (long long)r->id);
+			st = lz_fail(err, LZ_DAMAGE, _("%s #%lld has no audit row: it was added outside liangze"),
+				     kind_title(k), (long long)r->id);
 			break;
 		}
 		if (action && strcmp(action, "delete") == 0) {
-			st = lz_fail(err, LZ_DAMAGE, _("%s record %lld was deleted (audit row %lld) but is still in the table"),
-				     k->name, (long long)r->id, (long long)aid);
+			st = lz_fail(err, LZ_DAMAGE, _("%s #%lld was deleted (audit row %lld) but is still in the table"),
+				     kind_title(k), (long long)r->id, (long long)aid);
 			break;
 		}
 		char *json = record_json(r);
@@ -230,8 +230,8 @@ static lz_status check_missing(db_conn *c, const kind *k, lz_err *err)
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
 		st = lz_fail(err, LZ_DAMAGE,
-			     _("%s record %lld is missing from the table: its last audit row (%lld) says it exists; it was deleted outside liangze"),
-			     k->name, (long long)sqlite3_column_int64(q, 0), (long long)sqlite3_column_int64(q, 1));
+			     _("%s #%lld is missing from the table: its last audit row (%lld) says it exists; it was deleted outside liangze"),
+			     kind_title(k), (long long)sqlite3_column_int64(q, 0), (long long)sqlite3_column_int64(q, 1));
 	else if (rc != SQLITE_DONE)
 		st = step_error(c, rc, err);
 	sqlite3_finalize(q);

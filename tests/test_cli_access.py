@@ -99,7 +99,7 @@ def settings_are_audited_and_validated():
         eq(out.strip(), "7", "default")
         e.run("config", "set", "warn_days", "10", check=0)
         eq(e.run("config", "get", "warn_days", check=0)[1].strip(), "10", "after set")
-        before, after = e.sql("SELECT before, after FROM audit WHERE kind = 'setting'")[0]
+        before, after = e.sql("SELECT before, after FROM audit WHERE kind = 'setting' ORDER BY id DESC")[0]
         has(before, '"7"', "audit before")
         has(after, '"10"', "audit after")
         refused(e, 2, ["config", "set", "warn_days", "abc"], "not a number")

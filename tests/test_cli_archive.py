@@ -6,7 +6,7 @@ import datetime
 import os
 import re
 
-from lzt import test, main, demo_env, eq, has, refused
+from lzt import test, main, Env, demo_env, eq, has, refused
 
 import openpyxl
 
@@ -90,7 +90,7 @@ def archive_holds_the_year_and_nothing_else():
         header, cover = sheet_rows(wb["封面"])
         items = {r[0]: r for r in cover}
         eq(items["年度"][1], "2025", "year on the cover")
-        assert items["区名"][1], "district name on the cover"
+        eq(items["区名"][1], "广安区", "district name on the cover: the demo's district_name setting")
         rc, vout, err = e.run("verify", check=0)
         eq(items["审计链头哈希"][1], re.search(r"head hash: (\S+)", vout).group(1), "audit head hash")
 
@@ -160,6 +160,38 @@ def archive_of_an_empty_year_and_bad_calls():
         refused(e, 1, ["archive", "--year", "2025", "-o", e.path("x.csv")])
         refused(e, 5, ["archive", "--year", "2025", "-o", e.path("no/such/folder/x.xlsx")])
         assert not os.path.exists(e.path("x.xlsx"))
+        # An existing workbook is not replaced without --force.
+        before = open(p, "rb").read()
+        refused(e, 5, ["archive", "--year", "2025", "-o", p], "exists already")
+        eq(open(p, "rb").read(), before, "the existing workbook untouched")
+        rc, out, err = e.run("archive", "--year", "2025", "-o", p, "--force", check=0)
+        eq(rc, 0, "archive --force: %s" % err)
+        assert open(p, "rb").read() != before, "--force replaced the workbook"
+        eq({r[0]: r[1] for r in sheet_rows(openpyxl.load_workbook(p)["封面"])[1]}["年度"], "2025",
+           "the new year on the cover")
+    finally:
+        e.close()
+
+
+def cover_district(e, name):
+    e.run("archive", "--year", "2026", "-o", e.path(name), check=0)
+    header, cover = sheet_rows(openpyxl.load_workbook(e.path(name))["封面"])
+    return {r[0]: r[1] for r in cover}["区名"]
+
+
+@test
+def cover_names_the_district_only_when_it_is_known():
+    e = Env()
+    try:
+        e.run("init", check=0)
+        e.run("import", "unit", e.write("u.csv", "code,name,category\nT01,测试镇,乡镇\n"), check=0)
+        eq(cover_district(e, "a.xlsx"), "测试镇", "the only top unit")
+        e.run("import", "unit", e.write("u2.csv", "code,name,category\nT02,另一镇,乡镇\n"), check=0)
+        name = cover_district(e, "b.xlsx")
+        assert "测试镇" not in name and "另一镇" not in name and "district_name" in name, \
+            "two top units: a neutral label, not the first of them: %r" % name
+        e.run("config", "set", "district_name", "某某区", check=0)
+        eq(cover_district(e, "c.xlsx"), "某某区", "the setting")
     finally:
         e.close()
 

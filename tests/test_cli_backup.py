@@ -181,6 +181,11 @@ def restore_refuses_files_that_do_not_verify_and_changes_nothing():
         con.close()
         files = snapshot_files(e)
         refused(e, 6, ["restore", tampered], "改名")
+        # In Chinese the kind and the field by their titles, not table names.
+        uid = e.sql("SELECT id FROM unit WHERE code = 'X09'")[0][0]
+        err = refused(e, 6, ["--lang", "zh", "restore", tampered],
+                      "单位 #%d 在 liangze 之外被修改：单位名称 在表中为“改名”" % uid)
+        assert "unit" not in err.split("：")[0], err
         refused(e, 6, ["restore", junk])
         refused(e, 6, ["restore", torn])
         refused(e, 2, ["restore", newer], "newer")

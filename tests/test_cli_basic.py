@@ -77,6 +77,28 @@ def kinds_lists_columns_with_chinese_labels():
         rc, out, err = e.run("kinds", "person", "--format", "csv", db=False, check=0)
         has(out, "discipline_secretary,纪检负责人", "person csv")
         refused(e, 1, ["kinds", "nope"], "unknown kind")
+        # In Chinese the third column gives the English name, not the Chinese one again.
+        rc, out, err = e.run("--lang", "zh", "kinds", "--format", "csv", db=False, check=0)
+        rows = {r.split(",")[0]: r.split(",") for r in out.splitlines()[1:]}
+        eq(rows["unit"][1:3], ["单位", "Units"], "Chinese and English names")
+        eq([k for k, r in rows.items() if r[1] == r[2]], [], "no kind repeats its Chinese name")
+    finally:
+        e.close()
+
+
+@test
+def roles_read_in_chinese_but_are_typed_and_stored_in_english():
+    e = demo_env()
+    try:
+        rc, out, err = e.run("--lang", "zh", "user", "add", "looker", "--role", "viewer", check=0)
+        has(out, "角色 查看者", "user add output")
+        assert "viewer" not in out, out
+        rc, out, err = e.run("--lang", "zh", "user", "list", check=0)
+        rows = {l.split()[0]: l.split()[1] for l in out.splitlines()[1:] if l.strip()}
+        eq((rows["looker"], rows["root"]), ("查看者", "管理员"), "user list roles")
+        eq(e.sql("SELECT role FROM account WHERE login = 'looker'"), [("viewer",)], "stored in English")
+        rc, out, err = e.run("user", "add", "clerk", "--role", "staff", check=0)
+        has(out, "account clerk: staff", "English output")
     finally:
         e.close()
 

@@ -92,7 +92,8 @@ def bad_files_are_refused_and_nothing_is_written():
             f = e.write(name, data)
             refused(e, code, ["import", kind, f], part)
         refused(e, 1, ["import", "bogus", "x.csv"], "unknown kind 'bogus'")
-        imp("person", "noreq.csv", "姓名,职务\n张三,科员\n", 2, "required column 所在单位 (unit) is missing")
+        imp("person", "noreq.csv", "姓名,职务\n张三,科员\n", 2,
+            "noreq.csv: line 2: this row adds a new record, but the file has no column 所在单位 (unit)")
         imp("unit", "dup.csv", "code,name,category,单位编码\nZ1,甲,乡镇,Z1\n", 2, "appears twice")
         imp("unit", "twice.csv", "code,name,category\nZ1,甲镇,乡镇\nZ1,乙镇,乡镇\n", 2,
             "line 3 names the same record as line 2")
@@ -140,6 +141,38 @@ def rows_that_would_lose_or_clash_are_refused_before_writing():
         # An out-of-scope record named by key: refused as out of scope, not as missing.
         f = e.write("other.csv", "code,name,category\nB01,区委办,区级部门\n")
         refused(e, 3, ["import", "unit", f], "outside the scope of account bob", as_user="bob")
+    finally:
+        e.close()
+
+
+@test
+def an_update_may_leave_out_required_columns():
+    e = demo_env()
+    try:
+        t, who, on, q = e.sql("SELECT i.inquiry_type, p.code, i.asked_on, i.question FROM inquiry i"
+                              " JOIN person p ON p.id = i.respondent WHERE i.reply IS NULL ORDER BY i.id LIMIT 1")[0]
+        head = "inquiry_type,respondent,asked_on,reply,replied_on\n"
+        row = "%s,%s,%s,已按要求答复,2026-11-20\n" % (t, who, on)
+        # A row that would add a record without the question: refused, in the
+        # dry run as in the real import, naming file, line and field.
+        new = "%s,%s,2026-11-02,答复,2026-11-20\n" % (t, who)
+        f = e.write("mixed.csv", head + row + new)
+        for dry in (["--dry-run"], []):
+            refused(e, 2, ["import", "inquiry", f] + dry,
+                    "mixed.csv: line 3: this row adds a new record, but the file has no column 询问内容 (question)")
+        # Every row updates a stored record: the question is kept.
+        f = e.write("upd.csv", head + row)
+        snap = e.snapshot()
+        rc, out, err = e.run("import", "inquiry", f, "--dry-run", check=0)
+        eq(rc, 0, "dry run: %s" % err)
+        has(out, "would add 0, update 1", "dry-run summary")
+        eq(e.snapshot(), snap, "database after --dry-run")
+        rc, out, err = e.run("import", "inquiry", f, check=0)
+        eq(rc, 0, "import: %s" % err)
+        has(out, "updated 1", "summary")
+        eq(e.sql("SELECT question, reply, replied_on FROM inquiry i JOIN person p ON p.id = i.respondent"
+                 " WHERE i.inquiry_type = ? AND p.code = ? AND i.asked_on = ?", t, who, on),
+           [(q, "已按要求答复", "2026-11-20")], "reply set, question kept")
     finally:
         e.close()
 

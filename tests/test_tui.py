@@ -310,6 +310,63 @@ def delete_and_export_from_the_ledger():
 
 
 @test
+def a_rule_made_proposal_is_refused_before_any_confirmation():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = open_app(e)
+    try:
+        n = e.sql("SELECT count(*) FROM proposal")[0][0]
+        assert n > 0, "the demo has proposals"
+        t.keys("2", "Down", "Down", "Down")
+        t.wait("8. 健全约谈制度")
+        t.keys("Enter")
+        t.wait("2 待确认建议")
+        t.keys("2")
+        t.wait("待确认建议台账")
+        snap = e.snapshot()
+        t.keys("d")
+        s = t.wait("待确认建议记录须长期保留，不能删除：如有误请驳回")
+        assert "(y/n)" not in s, "no confirmation asked for what cannot be deleted:\n" + s
+        eq(e.snapshot(), snap, "nothing deleted")
+    finally:
+        t.close()
+        e.close()
+
+
+@test
+def roles_in_chinese_and_the_required_star_apart_from_the_label():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    e.run("user", "add", "looker", "--role", "viewer", check=0)
+    t = open_app(e)
+    try:
+        t.keys("a")
+        s = t.wait("用户台账", "looker")
+        rows = {l.split()[0]: l for l in s.splitlines() if l.startswith(("looker ", "root "))}
+        has(rows["looker"], "查看者", "a viewer's role in Chinese")
+        has(rows["root"], "管理员", "an administrator's role in Chinese")
+        assert "viewer" not in s and "admin " not in s, s
+        eq(e.sql("SELECT role FROM account WHERE login = 'looker'"), [("viewer",)], "stored in English")
+        t.keys("Escape")
+        t.wait("主菜单")
+        t.keys("6", "Down", "Down", "Enter")        # task 22: the satisfaction surveys
+        t.wait("满意度测评台账", "1/")
+        t.keys("Enter")
+        s = t.wait("满意度得分")
+        form = {l.split()[0].lstrip(">"): l for l in s.splitlines() if l.strip()}
+        row = form["满意度得分"]
+        assert re.search(r"满意度得分 +\* \d", row), "a space between the widest label and its star: %r" % row
+        assert re.search(r"样本数 +\d", form["样本数"]), "optional field: no star"
+    finally:
+        t.close()
+        e.close()
+
+
+@test
 def plain_terminals_work_with_letter_keys():
     if not available():
         print("skipped: no tmux")

@@ -129,7 +129,8 @@ def an_administrator_brings_a_record_back_from_its_history_screen():
         t.keys("C-u")
         t.type(str(pid))
         t.keys("Enter")
-        t.wait("纪委书记", "ZD2")                   # its last values, from the audit trail
+        s = t.wait("纪委书记", "ZD2")               # its last values, from the audit trail
+        has(s, "F6 撤销删除", "the key offered to an administrator on a deleted record")
         t.keys("u")
         t.wait("(y/n)")
         t.keys("y")
@@ -139,12 +140,48 @@ def an_administrator_brings_a_record_back_from_its_history_screen():
         eq(e.sql("SELECT * FROM person WHERE id = ?", pid), row, "the same record, every column")
         acts = [r[0] for r in e.sql("SELECT action FROM audit WHERE kind = 'person' AND record_id = ? ORDER BY id", pid)]
         eq(acts[-2:], ["delete", "undelete"], "both events in the audit trail")
+        s = t.wait("root  撤销删除")                # the action by its name, not 'undelete'
+        assert "undelete" not in s, s
+        assert "F6 撤销删除" not in s, "the key is gone once the record is back:\n" + s
         t.keys("u")                                 # again: it is not deleted now
+        t.wait("此记录未被删除")
         eq(len(e.sql("SELECT * FROM audit WHERE kind = 'person' AND record_id = ?", pid)), len(acts), "nothing more")
         t.keys("Escape")
         s = t.wait_gone("无记录")                   # the ledger reads its rows again
         has(s, "回来干部", "back in the ledger")
         e.run("verify", check=0)
+    finally:
+        if t:
+            t.close()
+        e.close()
+
+
+@test
+def a_viewer_gets_no_undelete_key_and_a_permission_message():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    t = None
+    try:
+        pid = e.sql("SELECT id FROM person WHERE code = 'P0066'")[0][0]
+        e.run("user", "add", "looker", "--role", "viewer", check=0)
+        t = Tmux(["--db", e.db, "--as", "looker"])
+        t.wait("23 项工作任务")                     # a viewer starts on the dashboard
+        t.keys("Escape")
+        t.wait("主菜单")
+        t.keys("p")
+        t.wait("干部台账")
+        t.keys("h", "C-u")
+        t.type(str(pid))
+        t.keys("Enter")
+        s = t.wait("P0066", "新增")
+        assert "撤销删除" not in s, "no undelete key for a viewer on a live record:\n" + s
+        snap = e.snapshot()
+        t.keys("u")                                 # typed anyway: why not, in the core's words
+        s = t.wait("只有管理员")
+        assert "此记录未被删除" not in s, s
+        eq(e.snapshot(), snap, "nothing changed")
     finally:
         if t:
             t.close()
@@ -178,6 +215,31 @@ def archive_from_the_main_menu():
         eq(wb.sheetnames[0], "封面", "cover first")
         cover = {r[0]: r[1] for r in wb["封面"].iter_rows(min_row=2, values_only=True)}
         eq(cover["年度"], "2025", "year asked for")
+        # The same file again: asked before it is replaced.
+        def again(year):
+            t.keys("z")
+            t.wait("2025")
+            t.keys("C-u")
+            t.type(year)
+            t.keys("Enter")
+            t.wait("归档-%s.xlsx" % year)
+            t.keys("C-u")
+            t.type(path)
+            t.keys("Enter")
+            t.wait("已存在。要覆盖吗？")
+        before = open(path, "rb").read()
+        again("2024")
+        t.keys("n")
+        t.wait("未写入任何内容")
+        eq(open(path, "rb").read(), before, "kept when the answer is no")
+        again("2024")
+        t.keys("y")
+        end = time.time() + 15
+        while open(path, "rb").read() == before and time.time() < end:
+            time.sleep(0.2)
+        t.wait("31")
+        cover = {r[0]: r[1] for r in openpyxl.load_workbook(path, read_only=True)["封面"].iter_rows(min_row=2, values_only=True)}
+        eq(cover["年度"], "2024", "replaced when the answer is yes")
         t.keys("q")
         t.exited()
     finally:

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "demo.h"
+#include "history.h"
 #include "kind.h"
 #include "kinds_master.h"
 #include "record.h"
@@ -166,8 +167,17 @@ static void test_refusals_change_nothing(void **state)
 	/* exists */
 	assert_int_equal(undelete_record(&s, &kind_person, id, &e), LZ_BAD);
 	assert_non_null(strstr(e.msg, "exists"));
+	/* the kind by its title, not its table name */
+	assert_non_null(strstr(e.msg, kind_title(&kind_person)));
+	assert_null(strstr(e.msg, "person"));
 	/* never existed */
 	assert_int_equal(undelete_record(&s, &kind_person, 999999, &e), LZ_BAD);
+	assert_non_null(strstr(e.msg, kind_title(&kind_person)));
+	assert_null(strstr(e.msg, "person"));
+	/* every action has a name for people: no raw audit word on screen */
+	static const char *const actions[] = { "insert", "update", "delete", "undelete", "restore" };
+	for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
+		assert_string_not_equal(history_action_title(actions[i]), actions[i]);
 	assert_int_equal(scalar(&s, "SELECT count(*) FROM audit"), audits);
 
 	/* a viewer or staff may not */

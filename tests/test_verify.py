@@ -286,7 +286,7 @@ def a_record_edited_with_the_sqlite3_shell_is_caught():
     try:
         pid, name = e.sql("SELECT id, name FROM person ORDER BY id LIMIT 1 OFFSET 4")[0]
         err = caught(e, "UPDATE person SET name = '冒名' WHERE id = %d" % pid,
-                     "person record %d was changed outside liangze" % pid, "name is '冒名' in the table",
+                     "Cadres #%d was changed outside liangze" % pid, "Name is '冒名' in the table",
                      "'%s' in its last audit row" % name)
     finally:
         e.close()
@@ -297,7 +297,7 @@ def a_record_added_or_removed_behind_liangzes_back_is_caught():
     e = demo_copy()
     try:
         caught(e, "INSERT INTO unit(code, name, category) VALUES ('ZZ9', '假单位', '乡镇')",
-               "unit record", "has no audit row")
+               "Units #", "has no audit row")
     finally:
         e.close()
     e = demo_copy()
@@ -309,7 +309,7 @@ def a_record_added_or_removed_behind_liangzes_back_is_caught():
             raise AssertionError("pick another kind: risk cards are referred to now")
         rid = e.sql("SELECT id FROM risk_card ORDER BY id LIMIT 1 OFFSET 2")[0][0]
         caught(e, "DELETE FROM risk_card WHERE id = %d" % rid,
-               "risk_card record %d is missing from the table" % rid)
+               "Risk-sign cards #%d is missing from the table" % rid)
     finally:
         e.close()
 
@@ -401,6 +401,28 @@ def history_on_the_command_line_shows_before_and_after_also_after_deletion():
 
 
 @test
+def history_names_every_action_and_shows_whole_values():
+    e = Env()
+    try:
+        e.run("init", check=0)
+        e.run("import", "unit", e.write("u.csv", "code,name,category\nT01,测试镇,乡镇\n"), check=0)
+        long_post = "党委副书记、镇长兼任综合行政执法大队队长及安全生产委员会主任（具体分工见附件）"
+        e.run("import", "person", e.write("p.csv", "code,name,unit,post\nH01,历史人,T01,%s\n" % long_post), check=0)
+        pid = e.sql("SELECT id FROM person WHERE code = 'H01'")[0][0]
+        e.run("import", "person", e.write("p2.csv", "code,name,unit,post\nH01,历史人,T01,%s。\n" % long_post), check=0)
+        rc, out, err = e.run("--lang", "zh", "history", "person", str(pid), check=0)
+        has(out, long_post, "the whole value, not cut")
+        has(out, long_post + "。", "the whole new value")
+        assert "…" not in out, out
+        has(out, "新增", "insert by its name")
+        has(out, "修改", "update by its name")
+        for raw in ("insert", "update"):
+            assert raw not in out, "raw action %r in %r" % (raw, out)
+    finally:
+        e.close()
+
+
+@test
 def history_keeps_to_the_accounts_scope():
     e = demo_copy()
     try:
@@ -474,7 +496,7 @@ def history_in_the_form_after_an_edit_and_of_a_deleted_record():
         # Put back behind liangze's back, the deleted record is caught.
         last = e.sql("SELECT max(id) FROM audit")[0][0]
         caught(e, "INSERT INTO unit(id, code, name, category) VALUES (%d, 'Z98', '历史新镇', '乡镇')" % uid,
-               "unit record %d was deleted (audit row %d) but is still in the table" % (uid, last))
+               "Units #%d was deleted (audit row %d) but is still in the table" % (uid, last))
     finally:
         e.close()
 

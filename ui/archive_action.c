@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "archive.h"
 #include "i18n.h"
@@ -35,6 +36,15 @@ void archive_action(ui_app *app)
 	kind_trim(path);
 	if (!*path)
 		return;
+	struct stat sb;
+	if (lstat(path, &sb) == 0) {
+		char q[1200];
+		snprintf(q, sizeof q, _("%s exists already. Replace it?"), path);
+		if (!ui_confirm(app, q)) {
+			ui_status(app, "%s", _("Nothing was written."));
+			return;
+		}
+	}
 	archive_summary sum;
 	lz_err e;
 	if (archive_write(&app->s, (int)y, path, on_progress, app, &sum, &e)) {

@@ -77,7 +77,7 @@ static int label_width(const form *fm)
 {
 	int w = 1;
 	for (int i = 0; i < fm->k->nfields; i++) {
-		int lw = text_width(_(fm->k->fields[i].label));
+		int lw = text_width(kind_field_title(&fm->k->fields[i])); /* what is drawn */
 		if (lw > w)
 			w = lw;
 	}
@@ -138,7 +138,9 @@ void form_draw(ui_screen *sc, int top, int height)
 		fm->top = n - rows > 0 ? n - rows : 0;
 
 	int lw = label_width(fm);
-	int bx = 1 + lw + 2;                 /* ">label* value": marker, label, '*', space */
+	/* ">label *value": marker, label, a space (a widest label must not run
+	 * into its star), '*', space. */
+	int bx = 1 + lw + 3;
 	int bw = COLS - bx - 1;
 	if (bw > 60)
 		bw = 60;
@@ -152,7 +154,7 @@ void form_draw(ui_screen *sc, int top, int height)
 		ui_put(y, 0, 1, foc ? ">" : " ", ui_attr(app, UI_TITLE));
 		ui_put_pad(y, 1, lw, kind_field_title(f), foc ? ui_attr(app, UI_TITLE) : A_NORMAL);
 		if (f->flags & KF_REQUIRED)
-			ui_put(y, 1 + lw, 1, "*", ui_attr(app, UI_WARN));
+			ui_put(y, 2 + lw, 1, "*", ui_attr(app, UI_WARN));
 		if (bw <= 0)
 			continue;
 		if (!fm->edit)

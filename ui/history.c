@@ -22,12 +22,16 @@ typedef struct history_screen {
 	history h;
 	bool loaded;
 	int scroll, lines, page;
+	/* hs_keys less the keys that do not apply (bringing back: only for an
+	 * administrator, only a deleted record); rebuilt by load(). */
+	ui_screen_ops ops;
+	ui_key keys[16];
 } history_screen;
 
 static const ui_key hs_keys[] = {
 	{ REQ_HELP, { UI_K(KEY_F(1)), '?' }, "F1 ?", N_("Help"), true },
 	{ REQ_REFRESH, { UI_K(KEY_F(5)), UI_CTRL('r'), 'r' }, "F5 Ctrl-R r", N_("Refresh"), true },
-	{ REQ_UNDELETE, { UI_K(KEY_F(6)), 'u' }, "F6 u", N_("Bring back (administrators)"), true },
+	{ REQ_UNDELETE, { UI_K(KEY_F(6)), 'u' }, "F6 u", N_("Bring back"), true },
 	{ REQ_BACK, { UI_K(KEY_F(10)), 'q', UI_ESC }, "F10 q Esc", N_("Back"), true },
 	{ REQ_UP, { UI_K(KEY_UP), 'k' }, "↑ k", N_("Scroll up"), false },
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j' }, "↓ j", N_("Scroll down"), false },
@@ -38,11 +42,27 @@ static const ui_key hs_keys[] = {
 	{ REQ_NONE, { 0 }, NULL, NULL, false }
 };
 
+static const ui_screen_ops hs_ops;
+
+static void keys_init(history_screen *w)
+{
+	bool undelete = w->sc.app->s.role == ROLE_ADMIN && w->loaded && !w->h.exists;
+	size_t n = 0;
+	for (const ui_key *k = hs_keys; k->req != REQ_NONE && n + 1 < sizeof w->keys / sizeof *w->keys; k++)
+		if (k->req != REQ_UNDELETE || undelete)
+			w->keys[n++] = *k;
+	memset(&w->keys[n], 0, sizeof w->keys[n]);
+	w->ops = hs_ops;
+	w->ops.keys = w->keys;
+	w->sc.ops = &w->ops;
+}
+
 static bool load(history_screen *w)
 {
 	lz_err e;
 	history_free(&w->h);
 	w->loaded = history_load(&w->sc.app->s, w->k, w->id, &w->h, &e) == LZ_OK;
+	keys_init(w);
 	if (!w->loaded) {
 		ui_error(w->sc.app, "%s", e.msg);
 		return false;
@@ -134,6 +154,12 @@ static void scroll_to(history_screen *w, int s)
 static void bring_back(history_screen *w)
 {
 	ui_app *app = w->sc.app;
+	lz_err e;
+	/* The key is hidden from others, but typed anyway it gets the core's reason. */
+	if (app->s.role != ROLE_ADMIN && undelete_record(&app->s, w->k, w->id, &e)) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
 	if (w->h.exists) {
 		ui_error(app, "%s", _("This record is not deleted."));
 		return;
@@ -142,7 +168,6 @@ static void bring_back(history_screen *w)
 	snprintf(q, sizeof q, _("Bring back %s #%lld as it was when deleted?"), kind_title(w->k), (long long)w->id);
 	if (!ui_confirm(app, q))
 		return;
-	lz_err e;
 	if (undelete_record(&app->s, w->k, w->id, &e)) {
 		ui_error(app, "%s", e.msg);
 		return;
@@ -155,7 +180,9 @@ static void bring_back(history_screen *w)
 static ui_result hs_key(ui_screen *sc, ui_req req, wint_t ch)
 {
 	history_screen *w = (history_screen *)sc;
-	(void)ch;
+	/* u when the key is hidden (see keys_init) still says why not. */
+	if (req == REQ_NONE && ch == 'u')
+		req = REQ_UNDELETE;
 	switch (req) {
 	case REQ_BACK: return UI_CLOSE;
 	case REQ_REFRESH: load(w); scroll_to(w, w->scroll); break;

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "export.h"
 #include "i18n.h"
+#include "kinds_master.h"
 #include "lineedit.h"
 #include "list_priv.h"
 #include "listmark.h"
@@ -134,7 +135,11 @@ static int fetch(list *l, const lrow *anchor, bool backwards, bool inclusive, in
 		r->shown = calloc((size_t)l->k->nfields, sizeof *r->shown);
 		for (int i = 0; r->val && r->shown && i < l->k->nfields; i++) {
 			r->val[i] = row.value[i] ? strdup(row.value[i]) : NULL;
-			r->shown[i] = row.shown[i] ? strdup(row.shown[i]) : NULL;
+			const char *sh = row.shown[i];
+			/* Roles are stored in English (the CLI's words) but read in the screen's language. */
+			if (sh && l->k == &kind_account && strcmp(l->k->fields[i].name, "role") == 0)
+				sh = session_role_title(sh);
+			r->shown[i] = sh ? strdup(sh) : NULL;
 		}
 	}
 	if (got < n && rc < 0)

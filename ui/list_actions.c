@@ -154,11 +154,16 @@ void list_delete_current(list *l)
 		return;
 	lrow *r = &l->rows[l->cur];
 	char name[256], q[512];
+	lz_err e;
+	/* Say no before asking (a rule's item, another unit's record). */
+	if (record_check_delete(&app->s, l->k, r->id, &e)) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
 	record_display(&app->s, l->k, r->id, name, sizeof name);
 	snprintf(q, sizeof q, _("Delete %s \"%s\"? The audit trail keeps its last state."), l->k->zh, name);
 	if (!ui_confirm(app, q))
 		return;
-	lz_err e;
 	if (record_delete(&app->s, l->k, r->id, &e)) {
 		ui_error(app, "%s", e.msg);
 		return;
