@@ -111,7 +111,7 @@ static void task_colours_follow_the_counts(void **unused)
 	for (int i = 0; i < CATALOG_TASKS; i++) {
 		const dash_task *t = &d.task[i];
 		assert_int_equal(t->num, i + 1);
-		dash_color want = !t->records ? DC_GREY : t->late ? DC_RED : t->soon ? DC_YELLOW : !t->open ? DC_GREEN : DC_BLUE;
+		dash_color want = !t->records ? DC_GREY : t->late ? DC_RED : t->soon ? DC_YELLOW : !t->open_due ? DC_GREEN : DC_BLUE;
 		assert_int_equal(t->color, want);
 		assert_true(t->lead[0] != '\0');
 		seen[t->color]++;
