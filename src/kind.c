@@ -133,7 +133,8 @@ void kind_task_title(const kind *k, int task, char *out, size_t outsz)
 	size_t n = 0;
 	for (const char *const *v = w->values; v && *v && n < sizeof vals; v++)
 		n += (size_t)snprintf(vals + n, sizeof vals - n, "%s%s", n ? "、" : "", *v);
-	snprintf(out, outsz, _("%s (%s)"), kind_title(k), vals);
+	/* TRANSLATORS: a ledger and the values of a field that select its records serving a task: "询问 (书面询问 only)". */
+	snprintf(out, outsz, _("%s (%s only)"), kind_title(k), vals);
 }
 
 int kind_serving_task(int task, const kind **out, int max)

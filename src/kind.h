@@ -147,7 +147,7 @@ bool kind_serves_task(const kind *k, int task);
 const kind_task_when *kind_task_condition(const kind *k, int task);
 
 /* The kind's name for screens as it serves task: with the values that
- * select its records when only some serve it ("询问 (书面询问)"). */
+ * select its records when only some serve it ("询问 (书面询问 only)"). */
 void kind_task_title(const kind *k, int task, char *out, size_t outsz);
 
 /* The kinds that serve catalog task (at most max into out); returns how many. */
