@@ -102,41 +102,28 @@ static lz_status read_opts(const cli_cmd *c, opts *o, lz_err *err)
 	return LZ_OK;
 }
 
-/* The account's scope in words. */
-static void scope_words(session *s, char *out, size_t outsz)
-{
-	snprintf(out, outsz, "%s", _("the whole district"));
-	if (s->role == ROLE_ADMIN || !s->scope_unit)
-		return;
-	sqlite3_stmt *q;
-	lz_err e;
-	if (db_prepare(&s->db, "SELECT name FROM unit WHERE id = ?1", &q, &e))
-		return;
-	sqlite3_bind_int64(q, 1, s->scope_unit);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		snprintf(out, outsz, _("%s and the units under it"), (const char *)sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-}
-
 static const ledger_type T3[] = { LEDGER_TEXT, LEDGER_TEXT, LEDGER_TEXT };
 
 static lz_status dashboard_panels(const dashboard *d, panel ps[3], lz_err *err)
 {
-	const char *mh[] = { _("mechanism"), _("name"), _("done"), _("open"), _("overdue") };
+	/* "closed" counts records; "done" is a task's state (dash_color_word). */
+	const char *mh[] = { _("mechanism"), _("name"), _("closed"), _("open"), _("overdue") };
 	const ledger_type mt[] = { LEDGER_TEXT, LEDGER_TEXT, LEDGER_INT, LEDGER_INT, LEDGER_INT };
-	const char *th[] = { _("task"), _("state"), _("records"), _("overdue"), _("due soon"), _("task title"), _("lead unit") };
-	const ledger_type tt[] = { LEDGER_INT, LEDGER_TEXT, LEDGER_INT, LEDGER_INT, LEDGER_INT, LEDGER_TEXT, LEDGER_TEXT };
+	const char *th[] = { _("task"), _("state"), _("records"), _("closed"), _("open"), _("overdue"), _("due soon"),
+			     _("task title"), _("lead unit") };
+	const ledger_type tt[] = { LEDGER_INT, LEDGER_TEXT, LEDGER_INT, LEDGER_INT, LEDGER_INT, LEDGER_INT, LEDGER_INT,
+				   LEDGER_TEXT, LEDGER_TEXT };
 	const char *wh[] = { _("warning"), _("records"), _("ledger") };
 	const ledger_type wt[] = { LEDGER_TEXT, LEDGER_INT, LEDGER_TEXT };
 	(void)T3;
 	panel_init(&ps[0], _("Work mechanisms"), 5, mh, mt);
-	panel_init(&ps[1], _("The 23 tasks"), 7, th, tt);
+	panel_init(&ps[1], _("The 23 tasks"), 9, th, tt);
 	panel_init(&ps[2], _("Warnings"), 3, wh, wt);
 	lz_status st = LZ_OK;
-	char a[32], b[32], c[32], n[32];
+	char a[32], b[32], c[32], n[32], e[32], g[32];
 	for (int m = 0; !st && m < CATALOG_MECHANISMS; m++) {
 		const dash_mech *dm = &d->mech[m];
-		snprintf(a, sizeof a, "%lld", (long long)dm->done);
+		snprintf(a, sizeof a, "%lld", (long long)dm->closed);
 		snprintf(b, sizeof b, "%lld", (long long)dm->open);
 		snprintf(c, sizeof c, "%lld", (long long)dm->late);
 		const char *row[] = { dm->ch, dm->title, a, b, c };
@@ -146,9 +133,11 @@ static lz_status dashboard_panels(const dashboard *d, panel ps[3], lz_err *err)
 		const dash_task *t = &d->task[i];
 		snprintf(n, sizeof n, "%d", t->num);
 		snprintf(a, sizeof a, "%lld", (long long)t->records);
+		snprintf(e, sizeof e, "%lld", (long long)t->closed);
+		snprintf(g, sizeof g, "%lld", (long long)t->open);
 		snprintf(b, sizeof b, "%lld", (long long)t->late);
 		snprintf(c, sizeof c, "%lld", (long long)t->soon);
-		const char *row[] = { n, dash_color_word(t->color), a, b, c, t->title, t->lead };
+		const char *row[] = { n, dash_color_word(t->color), a, e, g, b, c, t->title, t->lead };
 		st = panel_add(&ps[1], row, err);
 	}
 	for (int i = 0; !st && i < d->nwarn; i++) {
@@ -163,12 +152,14 @@ static lz_status dashboard_panels(const dashboard *d, panel ps[3], lz_err *err)
 
 static void dashboard_csv(const dashboard *d)
 {
-	printf("section,item,label,lead,state,done,open,overdue,count\n");
+	/* The text's columns: a mechanism's and a task's closed, open, overdue
+	 * and due-soon records; count is a task's records and a warning's. */
+	printf("section,item,label,lead,state,closed,open,overdue,due_soon,count\n");
 	for (int m = 0; m < CATALOG_MECHANISMS; m++) {
 		const dash_mech *dm = &d->mech[m];
 		printf("mechanism,%s,", dm->ch);
 		textout_csv_field(stdout, dm->title);
-		printf(",,,%lld,%lld,%lld,\n", (long long)dm->done, (long long)dm->open, (long long)dm->late);
+		printf(",,,%lld,%lld,%lld,,\n", (long long)dm->closed, (long long)dm->open, (long long)dm->late);
 	}
 	for (int i = 0; i < CATALOG_TASKS; i++) {
 		const dash_task *t = &d->task[i];
@@ -176,12 +167,13 @@ static void dashboard_csv(const dashboard *d)
 		textout_csv_field(stdout, t->title);
 		putchar(',');
 		textout_csv_field(stdout, t->lead);
-		printf(",%s,,,%lld,%lld\n", dash_color_name(t->color), (long long)t->late, (long long)t->records);
+		printf(",%s,%lld,%lld,%lld,%lld,%lld\n", dash_color_name(t->color), (long long)t->closed, (long long)t->open,
+		       (long long)t->late, (long long)t->soon, (long long)t->records);
 	}
 	for (int i = 0; i < d->nwarn; i++) {
 		printf("warning,%s,", d->warn[i].name);
 		textout_csv_field(stdout, d->warn[i].k->name);
-		printf(",,,,,,%lld\n", (long long)d->warn[i].count);
+		printf(",,,,,,,%lld\n", (long long)d->warn[i].count);
 	}
 }
 
@@ -219,7 +211,7 @@ lz_status cli_report_dashboard(const cli_cmd *c, lz_err *err)
 				printf(_("wrote %s\n"), o.out);
 		} else if (!st) {
 			char scope[256];
-			scope_words(&s, scope, sizeof scope);
+			dash_scope_words(d, scope, sizeof scope);
 			printf(_("Dashboard — year %s, today %s, scope: %s"), d->filter.year, d->today, scope);
 			if (o.unit)
 				printf(_(", unit %s"), o.unit);

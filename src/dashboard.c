@@ -69,12 +69,15 @@ void dash_warning_filter(const dashboard *d, int i, query_filter *out)
 }
 
 /* Whether kind k counts on the dashboard: records of a year that belong to
- * units (a kind of no unit only while no unit or category narrows it). */
-static bool counted(const dashboard *d, const kind *k)
+ * units (a kind of no unit only while nothing narrows the view to some units:
+ * a unit or category filter, or an account's scope — a supervisor's
+ * dashboard holds their units' records only, as `--unit` does). */
+bool dash_kind_counted(const session *s, const dashboard *d, const kind *k)
 {
 	if (!k->year_field || !k->tasks || k->owner == KO_ADMIN)
 		return false;
-	if (k->owner == KO_NONE && (d->filter.unit || d->filter.category[0]))
+	bool scoped = s->scope_unit && s->role != ROLE_ADMIN;
+	if (k->owner == KO_NONE && (d->filter.unit || d->filter.category[0] || scoped))
 		return false;
 	return true;
 }
@@ -105,27 +108,43 @@ static lz_status load_catalog(session *s, dashboard *d, lz_err *err)
 	return st;
 }
 
-static void add_to_tasks(dashboard *d, const kind *k, const query_tally *t)
+/* Adds kind k's tally to the tasks it serves; a task it serves through some
+ * of its records only (kind_task_condition) gets a tally of just those. */
+static lz_status add_to_tasks(session *s, dashboard *d, const kind *k, const query_tally *all, lz_err *err)
 {
 	for (const int *n = k->tasks; *n; n++) {
 		if (*n < 1 || *n > CATALOG_TASKS)
 			continue;
+		query_tally some;
+		const query_tally *t = all;
+		if (kind_task_condition(k, *n)) {
+			query_filter qf;
+			base_filter(d, &qf);
+			qf.task = *n;
+			lz_status st = query_tally_count(s, k, &qf, &some, err);
+			if (st)
+				return st;
+			t = &some;
+		}
 		dash_task *dt = &d->task[*n - 1];
 		dt->records += t->total;
+		dt->closed += t->closed;
+		dt->open += t->open;
 		/* Records of kinds without a due date never make a task red or yellow. */
 		if (!k->due_field)
 			continue;
 		dt->late += t->late;
 		dt->soon += t->soon;
-		dt->open += t->open_due;
+		dt->open_due += t->open_due;
 	}
+	return LZ_OK;
 }
 
 static void colour_tasks(dashboard *d)
 {
 	for (int i = 0; i < CATALOG_TASKS; i++) {
 		dash_task *t = &d->task[i];
-		t->color = !t->records ? DC_GREY : t->late ? DC_RED : t->soon ? DC_YELLOW : !t->open ? DC_GREEN : DC_BLUE;
+		t->color = !t->records ? DC_GREY : t->late ? DC_RED : t->soon ? DC_YELLOW : !t->open_due ? DC_GREEN : DC_BLUE;
 	}
 }
 
@@ -150,6 +169,33 @@ static lz_status latest_year(session *s, const kind *k, char year[8], lz_err *er
 	return st;
 }
 
+/* The scoped account's unit's name into d->scope_name. */
+static lz_status load_scope(session *s, dashboard *d, lz_err *err)
+{
+	if (s->role == ROLE_ADMIN || !s->scope_unit)
+		return LZ_OK;
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, "SELECT name FROM unit WHERE id = ?1", &q, err);
+	if (st)
+		return st;
+	sqlite3_bind_int64(q, 1, s->scope_unit);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		snprintf(d->scope_name, sizeof d->scope_name, "%s", (const char *)sqlite3_column_text(q, 0));
+	else if (rc != SQLITE_DONE)
+		st = db_error(&s->db, rc, _("reading the account's scope"), err);
+	sqlite3_finalize(q);
+	return st;
+}
+
+void dash_scope_words(const dashboard *d, char *out, size_t outsz)
+{
+	if (d->scope_name[0])
+		snprintf(out, outsz, _("%s and the units under it"), d->scope_name);
+	else
+		snprintf(out, outsz, "%s", _("the whole district"));
+}
+
 lz_status dashboard_load(session *s, const dash_filter *f, dashboard *d, lz_err *err)
 {
 	memset(d, 0, sizeof *d);
@@ -160,11 +206,13 @@ lz_status dashboard_load(session *s, const dash_filter *f, dashboard *d, lz_err 
 		snprintf(d->filter.year, sizeof d->filter.year, "%.4s", s->today);
 	lz_status st = settings_get_int(s, "warn_days", &d->warn_days, err);
 	if (!st)
+		st = load_scope(s, d, err);
+	if (!st)
 		st = load_catalog(s, d, err);
 	/* One tally per kind, then spread over mechanisms and tasks. */
 	for (const kind *const *kp = kind_all; !st && *kp; kp++) {
 		const kind *k = *kp;
-		if (!counted(d, k))
+		if (!dash_kind_counted(s, d, k))
 			continue;
 		query_filter qf;
 		base_filter(d, &qf);
@@ -173,11 +221,11 @@ lz_status dashboard_load(session *s, const dash_filter *f, dashboard *d, lz_err 
 			break;
 		int m = dash_kind_mechanism(k);
 		if (m >= 0) {
-			d->mech[m].done += t.closed;
+			d->mech[m].closed += t.closed;
 			d->mech[m].open += t.open;
 			d->mech[m].late += t.late;
 		}
-		add_to_tasks(d, k, &t);
+		st = add_to_tasks(s, d, k, &t, err);
 	}
 	colour_tasks(d);
 	for (int i = 0; !st && i < NWARN; i++) {

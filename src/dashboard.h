@@ -33,7 +33,7 @@ typedef enum dash_color {
 typedef struct dash_mech {
 	char ch[8];            /* 明 … */
 	char title[128];       /* the plan's name of the mechanism */
-	int64_t done, open, late;
+	int64_t closed, open, late;
 } dash_mech;
 
 typedef struct dash_task {
@@ -41,7 +41,8 @@ typedef struct dash_task {
 	char title[CATALOG_TITLE_MAX];
 	char lead[256];
 	dash_color color;
-	int64_t records, late, soon, open;
+	int64_t records, closed, open;   /* the records that serve it, closed and not */
+	int64_t late, soon, open_due;    /* of kinds with a due date: overdue, due soon, open with a due date */
 } dash_task;
 
 #define DASH_WARNINGS 9
@@ -57,6 +58,7 @@ typedef struct dash_warning {
 
 typedef struct dashboard {
 	dash_filter filter;
+	char scope_name[128];  /* a scoped account's unit (its scope: it and the units under it); "" for the district */
 	char today[11];
 	long warn_days;
 	dash_mech mech[CATALOG_MECHANISMS];
@@ -65,14 +67,23 @@ typedef struct dashboard {
 	int nwarn;
 } dashboard;
 
-/* Works out the dashboard for filter f (may be NULL) within s's scope into d. */
+/* Works out the dashboard for filter f (may be NULL) within s's scope into d.
+ * A scoped account, like a unit filter, counts only records of units. */
 lz_status dashboard_load(session *s, const dash_filter *f, dashboard *d, lz_err *err);
 
-/* The state's word for people without colours (English msgid: "grey" …). */
+/* The scope in words into out: "瓦店乡 and the units under it" or "the whole district". */
+void dash_scope_words(const dashboard *d, char *out, size_t outsz);
+
+/* The state's word for people without colours ("not started" … "done"). */
 const char *dash_color_word(dash_color c);
 
 /* The state's stable name for CSV ("grey", "red" …). */
 const char *dash_color_name(dash_color c);
+
+/* Whether d counts kind k's records for s (and so its drill-downs offer
+ * it): kinds of a year, not administrative, and of no unit only while
+ * neither a filter nor s's scope narrows the view to some units. */
+bool dash_kind_counted(const session *s, const dashboard *d, const kind *k);
 
 /* The mechanism a kind is counted under (that of its first task), or -1. */
 int dash_kind_mechanism(const kind *k);

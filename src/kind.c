@@ -114,6 +114,29 @@ bool kind_serves_task(const kind *k, int task)
 	return false;
 }
 
+const kind_task_when *kind_task_condition(const kind *k, int task)
+{
+	for (const kind_task_when *w = k->task_when; w && w->task; w++)
+		if (w->task == task)
+			return w;
+	return NULL;
+}
+
+void kind_task_title(const kind *k, int task, char *out, size_t outsz)
+{
+	const kind_task_when *w = kind_task_condition(k, task);
+	if (!w) {
+		snprintf(out, outsz, "%s", kind_title(k));
+		return;
+	}
+	char vals[256] = "";
+	size_t n = 0;
+	for (const char *const *v = w->values; v && *v && n < sizeof vals; v++)
+		n += (size_t)snprintf(vals + n, sizeof vals - n, "%s%s", n ? "、" : "", *v);
+	/* TRANSLATORS: a ledger and the values of a field that select its records serving a task: "询问 (书面询问 only)". */
+	snprintf(out, outsz, _("%s (%s only)"), kind_title(k), vals);
+}
+
 int kind_serving_task(int task, const kind **out, int max)
 {
 	int n = 0;

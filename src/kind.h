@@ -60,6 +60,14 @@ typedef enum kind_owner {
 	KO_NONE     /* belongs to no unit: everyone reads it, staff and admins write it */
 } kind_owner;
 
+/* A task a kind serves only through some of its records: those whose field
+ * (an enum) holds one of values. A kind's list ends with task 0. */
+typedef struct kind_task_when {
+	int task;
+	const char *field;
+	const char *const *values; /* NULL-terminated */
+} kind_task_when;
+
 #define KIND_MAX_KEYS 3
 #define KIND_MAX_KEYFIELDS 4
 
@@ -83,6 +91,7 @@ typedef struct kind {
 	const char *const *closed_states; /* states that count as closed */
 	const char *closed_field; /* a date field whose value means closed, or NULL */
 	const int *tasks;         /* catalog tasks it serves, 0-terminated, may be NULL */
+	const kind_task_when *task_when; /* tasks among those served only by some records; may be NULL */
 	bool system;              /* made by liangze's rules: not imported, not added by hand */
 	/* Fills values that follow from others (a due date from the asked date …)
 	 * before a save is checked; may be NULL. */
@@ -133,6 +142,13 @@ char *kind_trim(char *s);
 
 /* Whether the tasks list of k contains task. */
 bool kind_serves_task(const kind *k, int task);
+
+/* The condition under which k's records serve task (NULL: all of them do). */
+const kind_task_when *kind_task_condition(const kind *k, int task);
+
+/* The kind's name for screens as it serves task: with the values that
+ * select its records when only some serve it ("询问 (书面询问 only)"). */
+void kind_task_title(const kind *k, int task, char *out, size_t outsz);
 
 /* The kinds that serve catalog task (at most max into out); returns how many. */
 int kind_serving_task(int task, const kind **out, int max);

@@ -16,6 +16,10 @@
 /* --- inquiry ---------------------------------------------------------------- */
 
 static const char *const inquiry_types[] = { "会议询问", "书面询问", "网上询问", NULL };
+/* Tasks 5, 6 and 7 are the three ways of asking: one each. */
+static const char *const inquiry_meeting[] = { "会议询问", NULL };
+static const char *const inquiry_written[] = { "书面询问", NULL };
+static const char *const inquiry_online[] = { "网上询问", NULL };
 const char *const inquiry_states[] = { "待答复", "已答复", "逾期", NULL };
 
 /* Written and online inquiries are due a set number of days after asking;
@@ -59,6 +63,12 @@ static const kind_field inquiry_fields[] = {
 };
 
 static const int inquiry_tasks[] = { 5, 6, 7, 0 };
+static const kind_task_when inquiry_task_when[] = {
+	{ 5, "inquiry_type", inquiry_meeting },
+	{ 6, "inquiry_type", inquiry_written },
+	{ 7, "inquiry_type", inquiry_online },
+	{ 0, NULL, NULL }
+};
 
 const kind kind_inquiry = {
 	.name = "inquiry", .label = N_("Inquiries"), .zh = "询问", .table = "inquiry",
@@ -66,7 +76,7 @@ const kind kind_inquiry = {
 	.keys = { { "inquiry_type", "respondent", "asked_on", NULL } },
 	.order = "asked_on", .display = "question", .owner = KO_PERSON, .owner_field = "respondent",
 	.year_field = "asked_on", .due_field = "due", .state_field = "state", .closed_field = "replied_on",
-	.tasks = inquiry_tasks, .prepare = inquiry_prepare,
+	.tasks = inquiry_tasks, .task_when = inquiry_task_when, .prepare = inquiry_prepare,
 };
 
 /* --- interview --------------------------------------------------------------- */

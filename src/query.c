@@ -164,6 +164,8 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, b
 		return lz_fail(err, LZ_USAGE, _("%s records have no state to filter by"), k->zh);
 	if (f->year && !k->year_field)
 		return lz_fail(err, LZ_USAGE, _("%s records have no year to filter by"), k->zh);
+	if (f->task && !kind_serves_task(k, f->task))
+		return lz_fail(err, LZ_USAGE, _("%s records do not serve task %d"), k->zh, f->task);
 	sbuf_printf(from, " FROM %s t", k->table);
 	/* The referenced records' names: shown, and searched. */
 	for (int i = 0; joins && i < k->nfields; i++) {
@@ -204,6 +206,24 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, b
 	}
 	if (f->category && own)
 		sbuf_printf(from, " AND %s IN (SELECT uc.id FROM unit uc WHERE uc.category = :category)", own);
+	if (f->task) {
+		const kind_task_when *w = kind_task_condition(k, f->task);
+		const kind_field *wf = w ? kind_field_named(k, w->field) : NULL;
+		if (w && !wf)
+			return lz_fail(err, LZ_INTERNAL, "%s: task %d names no field %s", k->name, f->task, w->field);
+		if (wf) {
+			char ws[4096];
+			field_sql(wf, ws, sizeof ws);
+			sbuf_printf(from, " AND %s IN (NULL", ws);
+			/* The values are the descriptor's own constants, quoted by SQLite. */
+			for (const char *const *v = w->values; v && *v; v++) {
+				char *q = sqlite3_mprintf(", %Q", *v);
+				sbuf_add(from, q);
+				sqlite3_free(q);
+			}
+			sbuf_add(from, ")");
+		}
+	}
 	if (f->cond) {
 		int ci = f->cond->field ? kind_field_index(k, f->cond->field) : -1;
 		char cs[4096];
@@ -540,18 +560,16 @@ lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t 
 	return st;
 }
 
-lz_status query_tally_count(session *s, const kind *k, const query_filter *f, query_tally *t, lz_err *err)
+/* The tally's SELECT for f (its due ignored) appended to sql. */
+static lz_status tally_select(session *s, const kind *k, const query_filter *g, sbuf *sql, lz_err *err)
 {
-	query_filter g = *f;
-	g.due = QD_ANY;
-	sbuf sql = { 0 };
 	int nsearch = 0;
-	sbuf_add(&sql, "SELECT count(*)");
+	sbuf_add(sql, "SELECT count(*)");
 	static const query_due parts[] = { QD_CLOSED, QD_OPEN, QD_LATE, QD_SOON };
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		sbuf d = { 0 };
 		due_sql(k, parts[i], &d);
-		sbuf_printf(&sql, ", coalesce(sum(%s), 0)", sbuf_str(&d));
+		sbuf_printf(sql, ", coalesce(sum(%s), 0)", sbuf_str(&d));
 		sbuf_free(&d);
 	}
 	if (k->due_field) {
@@ -559,12 +577,41 @@ lz_status query_tally_count(session *s, const kind *k, const query_filter *f, qu
 		char due[4096];
 		due_sql(k, QD_OPEN, &d);
 		field_sql(kind_field_named(k, k->due_field), due, sizeof due);
-		sbuf_printf(&sql, ", coalesce(sum(%s AND %s IS NOT NULL), 0)", sbuf_str(&d), due);
+		sbuf_printf(sql, ", coalesce(sum(%s AND %s IS NOT NULL), 0)", sbuf_str(&d), due);
 		sbuf_free(&d);
 	} else {
-		sbuf_add(&sql, ", 0");
+		sbuf_add(sql, ", 0");
 	}
-	lz_status st = build_where(s, k, &g, g.search && *g.search, &sql, &nsearch, err);
+	return build_where(s, k, g, g->search && *g->search, sql, &nsearch, err);
+}
+
+lz_status query_tally_plan(session *s, const kind *k, const query_filter *f, char **out, lz_err *err)
+{
+	query_filter g = *f;
+	g.due = QD_ANY;
+	sbuf sql = { 0 }, plan = { 0 };
+	sbuf_add(&sql, "EXPLAIN QUERY PLAN ");
+	lz_status st = tally_select(s, k, &g, &sql, err);
+	sqlite3_stmt *q = NULL;
+	if (!st)
+		st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
+	sbuf_free(&sql);
+	if (st)
+		return st;
+	bind_filter(s, q, &g);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		sbuf_printf(&plan, "%s\n", (const char *)sqlite3_column_text(q, 3));
+	sqlite3_finalize(q);
+	*out = sbuf_take(&plan);
+	return *out ? LZ_OK : lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
+}
+
+lz_status query_tally_count(session *s, const kind *k, const query_filter *f, query_tally *t, lz_err *err)
+{
+	query_filter g = *f;
+	g.due = QD_ANY;
+	sbuf sql = { 0 };
+	lz_status st = tally_select(s, k, &g, &sql, err);
 	if (st) {
 		sbuf_free(&sql);
 		return st;
@@ -589,40 +636,4 @@ lz_status query_tally_count(session *s, const kind *k, const query_filter *f, qu
 	}
 	sqlite3_finalize(q);
 	return st;
-}
-
-/* Records whose survey score has fewer than three units of the same ranking
- * category (乡镇 and 街道 together) and year strictly below it. */
-#define RANK_CAT(u) "CASE WHEN " u ".category IN ('乡镇', '街道') THEN '乡镇街道' ELSE " u ".category END"
-
-const query_cond query_conds[] = {
-	{ "dual_report_missing", "case", N_("missing a dual report"), "dual_report", NULL },
-	{ "tiancheng_waiting", "proposal", N_("Tiancheng proposals waiting"), NULL,
-	  "t.rule = 'tiancheng' AND t.state = '待确认'" },
-	{ "bottom_three", "survey", N_("bottom three of their category"), NULL,
-	  "(SELECT count(*) FROM survey s2 JOIN unit u2 ON u2.id = s2.unit WHERE s2.year = t.year"
-	  " AND s2.score < t.score AND " RANK_CAT("u2") " = (SELECT " RANK_CAT("u1")
-	  " FROM unit u1 WHERE u1.id = t.unit)) < 3" },
-	{ NULL, NULL, NULL, NULL, NULL }
-};
-
-const query_cond *query_cond_find(const char *name)
-{
-	for (const query_cond *c = query_conds; name && c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
-void query_filter_words(const query_filter *f, char *out, size_t outsz)
-{
-	size_t n = 0;
-	out[0] = '\0';
-	static const char *const due_words[] = { NULL, N_("open"), N_("overdue"), N_("due soon"), N_("closed") };
-	if (f->due > QD_ANY && f->due <= QD_CLOSED && n < outsz)
-		n += (size_t)snprintf(out + n, outsz - n, "  %s", _(due_words[f->due]));
-	if (f->category && n < outsz)
-		n += (size_t)snprintf(out + n, outsz - n, _("  category %s"), f->category);
-	if (f->cond && n < outsz)
-		snprintf(out + n, outsz - n, "  %s", _(f->cond->label));
 }

@@ -57,6 +57,7 @@ typedef struct query_filter {
 	long warn_days;         /* QD_SOON: days ahead that count as soon */
 	const char *category;   /* records owned by a unit of this category, or NULL */
 	const query_cond *cond; /* a named condition, or NULL */
+	int task;               /* the records that serve this plan task (kind_task_condition); 0: any */
 } query_filter;
 
 /* What a filter selects, counted in one statement over the same WHERE the
@@ -77,7 +78,8 @@ typedef struct query_row {
 } query_row;
 
 /* Starts reading. LZ_DENIED for administrative kinds unless admin; LZ_USAGE
- * for an unknown sort field or a year filter on a kind without a year. */
+ * for an unknown sort field, a year filter on a kind without a year or a
+ * task the kind does not serve. */
 lz_status query_open(session *s, const kind *k, const query_filter *f, query_cursor **out, lz_err *err);
 
 /* Next row: 1 with *row filled, 0 at the end, -1 on error (err filled). */
@@ -101,6 +103,10 @@ lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t 
 /* Counts what f selects by standing against the due date (f->due and
  * limit ignored; f->warn_days used for soon). */
 lz_status query_tally_count(session *s, const kind *k, const query_filter *f, query_tally *t, lz_err *err);
+
+/* The EXPLAIN QUERY PLAN lines of query_tally_count's statement for f
+ * (malloc'd), so tests can see the dashboard's counts are index-served. */
+lz_status query_tally_plan(session *s, const kind *k, const query_filter *f, char **out, lz_err *err);
 
 /* A few words for the filter f beyond year and unit ("overdue", "category
  * 街道", the condition's label …) into out ("" when none), for titles. */

@@ -8,6 +8,7 @@ database showing every state and every warning."""
 import csv
 import io
 import os
+import re
 import subprocess
 
 import openpyxl
@@ -30,7 +31,7 @@ def hand_made():
                "目标任务通知书,2026,U1,2026-10-01,2026-11-20,已发出\n")
     # Tasks 9 and 22: a rectification due in four days (yellow).
     import_csv(e, "rectification", "unit,item,deadline\nU2,整改台账不全,2026-12-01\n")
-    # Tasks 5, 6, 7: an inquiry due next month (blue); 7 also has a report on time.
+    # Task 6 (书面询问): a written inquiry due next month (blue); tasks 5 and 7 are other types.
     import_csv(e, "inquiry", "inquiry_type,respondent,question,asked_on,due\n"
                "书面询问,P3,请说明情况,2026-11-20,2026-12-31\n")
     # Task 19: a report submitted before its due date (green).
@@ -54,19 +55,18 @@ def task_states_on_hand_made_data():
     try:
         rc, out, err = e.run("report", "dashboard", "--format", "csv", check=0)
         rows = csv_rows(out)
-        eq(list(rows[0].keys()), ["section", "item", "label", "lead", "state", "done", "open", "overdue", "count"],
-           "columns")
+        eq(list(rows[0].keys()), ["section", "item", "label", "lead", "state", "closed", "open", "overdue", "due_soon",
+                                  "count"], "columns")
         st = states(rows)
         eq(len(st), 23, "23 tasks")
         # The overdue notice also made a proposal to confirm (tasks 1, 8, 9), which has no due
         # date: task 8 is green on it alone.
-        want = {1: "red", 9: "yellow", 22: "yellow", 5: "blue", 6: "blue", 7: "blue", 19: "green", 11: "green",
-                8: "green"}
+        want = {1: "red", 9: "yellow", 22: "yellow", 6: "blue", 19: "green", 11: "green", 8: "green"}
         for t, s in want.items():
             eq(st[t], s, "task %d" % t)
         for t in set(range(1, 24)) - set(want):
             eq(st[t], "grey", "task %d" % t)
-        mech = {r["item"]: (int(r["done"]), int(r["open"]), int(r["overdue"])) for r in rows if r["section"] == "mechanism"}
+        mech = {r["item"]: (int(r["closed"]), int(r["open"]), int(r["overdue"])) for r in rows if r["section"] == "mechanism"}
         eq(mech["明"], (0, 2, 1), "明: the open, overdue notice and its proposal")
         eq(mech["询"], (0, 2, 0), "询: the inquiry and the rectification")
         eq(mech["查"], (1, 0, 0), "查: the declaration counts done")
@@ -169,7 +169,7 @@ def workbook_one_sheet_per_panel_print_ready():
         eq(len(got), 23, "task rows")
         eq(got[0], (1, 2), "task 1: number and records (the notice and its proposal) as numbers")
         mech = wb["Work mechanisms"]
-        want = [(r["item"], int(r["done"]), int(r["open"]), int(r["overdue"])) for r in rows if r["section"] == "mechanism"]
+        want = [(r["item"], int(r["closed"]), int(r["open"]), int(r["overdue"])) for r in rows if r["section"] == "mechanism"]
         eq([(r[0], r[2], r[3], r[4]) for r in mech.iter_rows(min_row=2, values_only=True)], want, "mechanisms as in CSV")
         warn = wb["Warnings"]
         eq([r[1] for r in warn.iter_rows(min_row=2, values_only=True)],
@@ -198,7 +198,7 @@ def staff_sees_only_its_scope():
         rc, out, err = e.run("report", "dashboard", "--format", "csv", as_user="clerk", check=0)
         st = states(csv_rows(out))
         # U2's rectification and report are out of scope: task 9 has only U1's proposal.
-        eq((st[1], st[5], st[9], st[19], st[22]), ("red", "blue", "green", "grey", "grey"), "U1 and U3 only")
+        eq((st[1], st[6], st[9], st[19], st[22]), ("red", "blue", "green", "grey", "grey"), "U1 and U3 only")
         rc, out, err = e.run("report", "overdue", "--format", "csv", as_user="clerk", check=0)
         eq([r["unit_code"] for r in csv_rows(out)], ["U1"], "clerk's overdue")
         rc, out, err = e.run("report", "dashboard", "--format", "csv", as_user="boss", check=0)
@@ -235,6 +235,121 @@ def demo_shows_every_state_and_every_warning():
         rc, out, err = e.run("report", "overdue", "--format", "csv", check=0)
         if not {r["kind"] for r in csv_rows(out)} >= {"inquiry", "letter", "report"}:
             raise AssertionError("overdue kinds: %r" % out)
+    finally:
+        e.close()
+
+
+@test
+def each_inquiry_type_serves_its_own_task():
+    """Tasks 5, 6 and 7 are 会议, 书面 and 网上询问: each counts its own type;
+    the 三述 reports serve task 19 only, not 7 (开展网上询问)."""
+    e = hand_made()
+    try:
+        import_csv(e, "inquiry", "inquiry_type,respondent,question,asked_on,due,replied_on\n"
+                   "会议询问,P1,全委会上询问,2026-03-01,,2026-03-01\n"
+                   "书面询问,P2,逾期未答,2026-10-01,2026-11-01,\n"
+                   "网上询问,P1,网民询问,2026-11-20,2026-11-30,\n")
+        rc, out, err = e.run("report", "dashboard", "--format", "csv", check=0)
+        tasks = {int(r["item"]): r for r in csv_rows(out) if r["section"] == "task"}
+
+        def nums(t):
+            r = tasks[t]
+            return tuple(int(r[c]) for c in ("count", "closed", "open", "overdue", "due_soon"))
+        eq(nums(5), (1, 1, 0, 0, 0), "task 5: the meeting inquiry only")
+        eq(nums(6), (2, 0, 2, 1, 0), "task 6: the two written inquiries")
+        eq(nums(7), (1, 0, 1, 0, 1), "task 7: the online inquiry, not the report")
+        eq(nums(19), (1, 1, 0, 0, 0), "task 19: the report")
+        eq((tasks[5]["state"], tasks[6]["state"], tasks[7]["state"]), ("green", "red", "yellow"), "states")
+        # The mechanism still counts every inquiry once.
+        mech = {r["item"]: r for r in csv_rows(out) if r["section"] == "mechanism"}
+        eq(int(mech["询"]["open"]) + int(mech["询"]["closed"]), 4 + 1, "询: four inquiries and the rectification")
+    finally:
+        e.close()
+
+
+TASK_LINE = re.compile(r"^(\d+)\s+(not started|overdue|due soon|done|in progress)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s")
+MECH_LINE = re.compile(r"^(明|询|查|考|述|评)\s+\S+\s+(\d+)\s+(\d+)\s+(\d+)\s*$")
+
+
+@test
+def csv_carries_the_columns_and_numbers_of_the_text():
+    e = demo_env()
+    try:
+        rc, text, err = e.run("--lang", "en", "report", "dashboard", check=0)
+        rc, out, err = e.run("report", "dashboard", "--format", "csv", check=0)
+        rows = csv_rows(out)
+        head = [l for l in text.splitlines() if l.startswith("task ")][0].split()
+        eq(head[:8], ["task", "state", "records", "closed", "open", "overdue", "due", "soon"], "text task columns")
+        got = {}
+        for l in text.splitlines():
+            m = TASK_LINE.match(l)
+            if m:
+                got[int(m.group(1))] = (m.group(2),) + tuple(int(x) for x in m.groups()[2:])
+        eq(len(got), 23, "23 task lines in the text")
+        words = {"grey": "not started", "red": "overdue", "yellow": "due soon", "green": "done", "blue": "in progress"}
+        for r in rows:
+            if r["section"] == "task":
+                want = (words[r["state"]], int(r["count"]), int(r["closed"]), int(r["open"]), int(r["overdue"]),
+                        int(r["due_soon"]))
+                eq(got[int(r["item"])], want, "task %s: text and CSV" % r["item"])
+                eq(int(r["closed"]) + int(r["open"]), int(r["count"]), "task %s: closed + open" % r["item"])
+        mech = {m.group(1): tuple(int(x) for x in m.groups()[1:])
+                for m in (MECH_LINE.match(l) for l in text.splitlines()) if m}
+        eq(mech, {r["item"]: (int(r["closed"]), int(r["open"]), int(r["overdue"])) for r in rows
+                  if r["section"] == "mechanism"}, "mechanisms: text and CSV")
+        if not any(r["section"] == "task" and int(r["due_soon"]) for r in rows):
+            raise AssertionError("no task due soon in the demo: the column is not exercised")
+        # The workbook's task sheet has the same columns and numbers.
+        path = e.path("d.xlsx")
+        e.run("--lang", "en", "report", "dashboard", "-o", path, check=0)
+        ws = openpyxl.load_workbook(path)["The 23 tasks"]
+        hdr = [c.value for c in ws[1]]
+        eq(hdr[:7], ["task", "state", "records", "closed", "open", "overdue", "due soon"], "workbook task columns")
+        for r in ws.iter_rows(min_row=2, values_only=True):
+            eq(tuple(r[1:7]), got[r[0]], "task %s: workbook and text" % r[0])
+    finally:
+        e.close()
+
+
+@test
+def closed_and_done_are_two_words():
+    """A mechanism's closed records are 已办结 (as on screen); a task's finished state is 已完成."""
+    e = demo_env()
+    try:
+        rc, out, err = e.run("--lang", "zh", "report", "dashboard", check=0)
+        mh = [l for l in out.splitlines() if l.startswith("机制") or "已办结" in l][0]
+        has(mh, "已办结", "mechanism header")
+        if "已完成" in mh:
+            raise AssertionError("the closed count called 已完成: %r" % mh)
+        t2 = [l for l in out.splitlines() if l.startswith("2 ")][0]
+        has(t2, "已完成", "task 2's state")
+    finally:
+        e.close()
+
+
+@test
+def a_scoped_account_sees_what_the_unit_filter_shows():
+    """A viewer scoped to 瓦店乡 and an administrator's --unit 瓦店乡 get the same
+    dashboard: the district-wide 述职大会 (of no unit) is in neither."""
+    e = demo_env()
+    try:
+        e.run("user", "add", "wuqian", "--role", "viewer", "--scope", "X21", check=0)
+        rc, unit, err = e.run("report", "dashboard", "--unit", "瓦店乡", "--format", "csv", check=0)
+        rc, scoped, err = e.run("report", "dashboard", "--format", "csv", as_user="wuqian", check=0)
+        eq(scoped, unit, "the scoped CSV equals the unit filter's")
+        y = TODAY[:4]
+        mine = e.sql("WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE code = 'X21'"
+                     " UNION SELECT u.id FROM unit u JOIN sub ON u.parent = sub.id)"
+                     " SELECT count(*) FROM duty_report r JOIN person p ON p.id = r.person"
+                     " JOIN duty_meeting m ON m.id = r.meeting WHERE p.unit IN (SELECT id FROM sub)"
+                     " AND m.held_on >= ? AND m.held_on < ?", y, str(int(y) + 1))[0][0]
+        t20 = [r for r in csv_rows(scoped) if r["section"] == "task" and r["item"] == "20"][0]
+        eq(int(t20["count"]), mine, "task 20: the scope's duty reports only")
+        meetings = e.sql("SELECT count(*) FROM duty_meeting WHERE held_on >= ? AND held_on < ?", y, str(int(y) + 1))[0][0]
+        if not meetings:
+            raise AssertionError("no district-wide meeting in the demo: nothing tested")
+        rc, text, err = e.run("--lang", "en", "report", "dashboard", as_user="wuqian", check=0)
+        has(text, "scope: 瓦店乡 and the units under it")
     finally:
         e.close()
 

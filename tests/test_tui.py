@@ -415,18 +415,20 @@ def answer_an_overdue_inquiry_and_it_leaves_the_overdue_list():
     e = demo_env()
     e.write("inq.csv", OVERDUE_INQUIRIES)
     e.run("import", "inquiry", e.path("inq.csv"), check=0)
-    # The overdue inquiries as the ledger lists them (by asked date, then id).
+    # The overdue written inquiries as the ledger lists them (by asked date, then id).
     overdue = [r[0] for r in e.sql("SELECT question FROM inquiry WHERE replied_on IS NULL AND due < ?"
-                                   " ORDER BY asked_on, id", TODAY)]
+                                   " AND inquiry_type = '书面询问' ORDER BY asked_on, id", TODAY)]
     mine = overdue.index("昨天到期的询问")
     t = open_app(e)
     try:
-        # Menu key 2 opens 询; its first task (5) is served by the inquiry ledger alone.
+        # Menu key 2 opens 询; task 6 (书面询问) is served by the written inquiries alone.
         t.keys("2")
         t.wait("实行会议询问", "开展网上询问")
+        t.keys("Down")
+        t.wait("询问（仅书面询问）")   # the task's detail names the records that serve it
         t.keys("Enter")
-        # The ledger names the plan's tasks it serves, from the catalog.
-        t.wait("5–7", "实行会议询问 · 实行书面询问 · 开展网上询问")
+        # The ledger names the plan's tasks it serves, from the catalog, and lists task 6's records.
+        t.wait("5–7", "实行会议询问 · 实行书面询问 · 开展网上询问", "任务 6")
         # Red when overdue, yellow when due within warn_days, blue beyond.
         t.keys("/")
         t.type("到期的询问")
@@ -434,8 +436,8 @@ def answer_an_overdue_inquiry_and_it_leaves_the_overdue_list():
         has(line_with(t, "昨天到期的询问"), "\x1b[31m", "overdue row red")
         has(line_with(t, "今天到期的询问"), "\x1b[33m", "due-today row yellow")
         has(line_with(t, "下月到期的询问"), "\x1b[34m", "later row blue")
-        t.keys("Escape")   # clears the search: the whole ledger again
-        t.wait("1/%d" % e.sql("SELECT count(*) FROM inquiry")[0][0])
+        t.keys("Escape")   # clears the search: the task's whole ledger again
+        t.wait("1/%d" % e.sql("SELECT count(*) FROM inquiry WHERE inquiry_type = '书面询问'")[0][0])
         # Filter → by state → 逾期: the overdue ones only.
         t.keys("f")
         t.wait("按状态")

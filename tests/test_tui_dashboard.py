@@ -232,5 +232,74 @@ def small_terminals_and_no_colours():
         e.close()
 
 
+@test
+def task_drilldown_end_key_pinned_year_line_and_scope():
+    if not available():
+        print("skipped: no tmux")
+        return
+    e = demo_env()
+    y = TODAY[:4]
+    t = open_dash(e)
+    try:
+        s = t.screen()
+        has(line_with(s, "Mechanism"), "Closed", "the closed count's word")
+        # End (and G) goes to the last task, as in the ledgers; help lists it.
+        t.keys("End")
+        s = t.wait("▶")
+        has(line_with(s, "▶"), "23 ", "End: task 23 selected")
+        t.keys("Home", "G")
+        s = t.wait("▶")
+        has(line_with(s, "▶"), "23 ", "G: task 23 selected")
+        t.keys("F1")
+        s = t.wait("Last line")
+        has(line_with(s, "Last line"), "End", "help shows End")
+        t.keys("q")
+        t.wait("Dashboard", "Warnings")
+        # Task 6 (书面询问): one ledger, showing exactly the written inquiries of the year.
+        t.keys("Home")
+        for _ in range(8 + 5):
+            t.keys("Down")
+        s = t.wait("▶")
+        has(line_with(s, "▶"), " 6 实行书面询问", "task 6 selected")
+        t.keys("Enter")
+        s = t.wait("Inquiries ledger", "task 6")
+        n = e.sql("SELECT count(*) FROM inquiry WHERE inquiry_type = '书面询问' AND asked_on >= ? AND asked_on < ?",
+                  y, str(int(y) + 1))[0][0]
+        eq(info_total(s), n, "the written inquiries of the year")
+        rows = [l for l in s.splitlines() if re.search(r"\d{4}-\d{2}-\d{2}", l)]
+        eq(len(rows), n, "rows on screen")
+        for l in rows:
+            has(l, "书面询问", "each row a written inquiry")
+        t.keys("q")
+        t.wait("Dashboard", "Warnings")
+    finally:
+        t.close()
+    # A small terminal: the year line stays on top when the selection is far
+    # down and when the task chooser opens over it.
+    t = open_dash(e, width=80, height=24)
+    try:
+        for _ in range(8 + 18):
+            t.keys("Down")
+        s = t.wait("▶")
+        has(line_with(s, "▶"), "19", "task 19 selected")
+        has(s.splitlines()[1], "Year %s" % y, "year line under the title")
+        t.keys("Enter")
+        s = t.wait("Open which ledger?")
+        has(s.splitlines()[1], "Year %s" % y, "year line with the chooser open")
+        has(s, "Three reports", "the chooser")
+    finally:
+        t.close()
+    # A scoped account's header names its scope, not "unit all".
+    e.run("user", "add", "wuqian", "--role", "viewer", "--scope", "X21", check=0)
+    t = Tmux(["--db", e.db, "--as", "wuqian", "dashboard"], width=120, height=50, lang="C.UTF-8")
+    try:
+        s = t.wait("Dashboard", "Warnings")
+        has(line_with(s, "Year %s" % y), "scope: 瓦店乡 and the units under it", "the scope on screen")
+        screen_matches_report(s, report(e, "--unit", "瓦店乡"))
+    finally:
+        t.close()
+        e.close()
+
+
 if __name__ == "__main__":
     main()

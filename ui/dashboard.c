@@ -29,8 +29,10 @@ typedef struct dash_screen {
 	int sel_row;        /* content row of the selection in the last drawing */
 	const char *labels[F_N + 1];
 	const char *kind_labels[8];
+	char kind_label_buf[8][160];
 	const kind *kinds[8];
 	int nkinds;
+	int task;           /* the task whose ledgers the chooser offers */
 } dash_screen;
 
 static const ui_key dash_keys[] = {
@@ -43,7 +45,8 @@ static const ui_key dash_keys[] = {
 	{ REQ_DOWN, { UI_K(KEY_DOWN), 'j' }, "↓ j", N_("Next line"), false },
 	{ REQ_PGUP, { UI_K(KEY_PPAGE), 'b' }, "PgUp b", N_("Page up"), false },
 	{ REQ_PGDN, { UI_K(KEY_NPAGE), ' ' }, "PgDn Space", N_("Page down"), false },
-	{ REQ_HOME, { UI_K(KEY_HOME), 'g' }, "Home g", N_("First line"), false },
+	{ REQ_HOME, { UI_K(KEY_HOME), 'g', '<' }, "Home g <", N_("First line"), false },
+	{ REQ_END, { UI_K(KEY_END), 'G', '>' }, "End G >", N_("Last line"), false },
 	{ REQ_NONE, { 0 }, NULL, NULL, false }
 };
 
@@ -135,13 +138,13 @@ static void draw_bar(const canvas *c, int row, int x, int cols, const dash_mech 
 	if (cols < 3 || max <= 0)
 		return;
 	int64_t open = m->open - m->late;
-	int wd = (int)(m->done * cols / max), wo = (int)(open * cols / max), wl = (int)(m->late * cols / max);
+	int wd = (int)(m->closed * cols / max), wo = (int)(open * cols / max), wl = (int)(m->late * cols / max);
 	/* Whatever there is shows at least one cell. */
 	if (m->late && !wl)
 		wl = 1;
 	if (open > 0 && !wo)
 		wo = 1;
-	if (m->done && !wd)
+	if (m->closed && !wd)
 		wd = 1;
 	while (wd + wo + wl > cols && wd > 1)
 		wd--;
@@ -160,21 +163,31 @@ static void draw_bar(const canvas *c, int row, int x, int cols, const dash_mech 
 	cput(c, row, x + wd + wo, wl, buf, ui_attr(app, UI_LATE) | A_BOLD);
 }
 
-static int draw_filter_line(const canvas *c, int row, int x, int cols)
+/* The year, scope and filters: pinned on the first row, never scrolled away,
+ * so the figures below always say what they count. */
+static void draw_filter_line(dash_screen *ds, int y, int x, int cols)
 {
-	dash_screen *ds = c->ds;
 	char line[1024];
-	snprintf(line, sizeof line, _("Year %s · category %s · unit %s · today %s"), ds->d.filter.year,
-		 ds->f.category[0] ? ds->f.category : _("all"), ds->f.unit ? ds->f.unit_name : _("all"), ds->d.today);
-	cput(c, row, x, cols, line, A_BOLD);
-	return row + 1;
+	const char *cat = ds->f.category[0] ? ds->f.category : _("all");
+	const char *unit = ds->f.unit ? ds->f.unit_name : _("all");
+	if (ds->d.scope_name[0]) {
+		/* A scoped account's figures are its units' only: say so, as the report does. */
+		char scope[256];
+		dash_scope_words(&ds->d, scope, sizeof scope);
+		snprintf(line, sizeof line, _("Year %s · scope: %s · category %s · unit %s · today %s"), ds->d.filter.year,
+			 scope, cat, unit, ds->d.today);
+	} else {
+		snprintf(line, sizeof line, _("Year %s · category %s · unit %s · today %s"), ds->d.filter.year, cat, unit,
+			 ds->d.today);
+	}
+	ui_put(y, x, cols, line, A_BOLD);
 }
 
 static int draw_mechanisms(const canvas *c, int row, int x, int cols)
 {
 	dash_screen *ds = c->ds;
 	ui_app *app = ds->sc.app;
-	int nw = maxi(6, maxi(text_width(_("Done")), maxi(text_width(_("Still open")), text_width(_("Overdue")))));
+	int nw = maxi(6, maxi(text_width(_("Closed")), maxi(text_width(_("Still open")), text_width(_("Overdue")))));
 	int lw = text_width(_("Mechanism"));
 	for (int m = 0; m < CATALOG_MECHANISMS; m++)
 		lw = maxi(lw, text_width(ds->d.mech[m].ch) + 1 + text_width(ds->d.mech[m].title));
@@ -187,24 +200,24 @@ static int draw_mechanisms(const canvas *c, int row, int x, int cols)
 		bw = 40;
 	attr_t h = ui_attr(app, UI_TITLE);
 	cput(c, row, x, lw, _("Mechanism"), h);
-	const char *heads[] = { _("Done"), _("Still open"), _("Overdue") };
+	const char *heads[] = { _("Closed"), _("Still open"), _("Overdue") };
 	for (int i = 0; i < 3; i++) {
 		int w = text_width(heads[i]);
 		cput(c, row, xn + i * (nw + 1) + (nw > w ? nw - w : 0), nw, heads[i], h);
 	}
 	if (bw >= 6)
-		cput(c, row, bx, bw, _("█ done ▒ open ! overdue"), ui_attr(app, UI_DIM));
+		cput(c, row, bx, bw, _("█ closed ▒ open ! overdue"), ui_attr(app, UI_DIM));
 	row++;
 	int64_t max = 0;
 	for (int m = 0; m < CATALOG_MECHANISMS; m++)
-		if (ds->d.mech[m].done + ds->d.mech[m].open > max)
-			max = ds->d.mech[m].done + ds->d.mech[m].open;
+		if (ds->d.mech[m].closed + ds->d.mech[m].open > max)
+			max = ds->d.mech[m].closed + ds->d.mech[m].open;
 	for (int m = 0; m < CATALOG_MECHANISMS; m++) {
 		const dash_mech *dm = &ds->d.mech[m];
 		char label[256];
 		snprintf(label, sizeof label, "%s %s", dm->ch, names ? dm->title : "");
 		cput(c, row, x, lw, label, A_NORMAL);
-		cnum(c, row, xn, nw, dm->done, A_NORMAL);
+		cnum(c, row, xn, nw, dm->closed, A_NORMAL);
 		cnum(c, row, xn + nw + 1, nw, dm->open, A_NORMAL);
 		cnum(c, row, xn + 2 * (nw + 1), nw, dm->late, dm->late ? ui_attr(app, UI_LATE) | A_BOLD : A_NORMAL);
 		if (bw >= 3)
@@ -292,6 +305,13 @@ static void dash_draw(ui_screen *sc, int top, int height)
 		ui_put(top, x, cols, _("The dashboard could not be read (F5 tries again)."), ui_attr(app, UI_ERROR));
 		return;
 	}
+	if (height < 2) {
+		draw_filter_line(ds, top, x, cols);
+		return;
+	}
+	draw_filter_line(ds, top, x, cols);
+	top++;
+	height--;
 	canvas c = { ds, top, height };
 	/* Lay out once to learn the rows and where the selection sits, then
 	 * scroll it into view; drawing is cheap, the figures are in memory. */
@@ -308,7 +328,7 @@ static void dash_draw(ui_screen *sc, int top, int height)
 		if (pass == 0)
 			cc.height = 0; /* measure only */
 		int gap = height > 20 ? 1 : 0;
-		int row = draw_filter_line(&cc, 0, x, cols) + gap;
+		int row = gap;
 		row = draw_mechanisms(&cc, row, x, cols) + gap;
 		row = draw_warnings(&cc, row, x, cols) + gap;
 		row = draw_tasks(&cc, row, x, cols);
@@ -345,6 +365,8 @@ static void on_task_kind(void *arg, int index)
 	dash_screen *ds = arg;
 	query_filter qf;
 	task_base_filter(ds, &qf);
+	/* Just the records that serve the task (a kind may serve it with some). */
+	qf.task = ds->task;
 	if (index >= 0 && index < ds->nkinds)
 		open_ledger(ds, ds->kinds[index], &qf);
 }
@@ -354,10 +376,13 @@ static void open_task(dash_screen *ds, int task)
 	const kind *all[16];
 	int n = kind_serving_task(task, all, 16);
 	ds->nkinds = 0;
+	ds->task = task;
 	for (int i = 0; i < n && ds->nkinds < 7; i++)
-		if (all[i]->year_field && all[i]->owner != KO_ADMIN) {
+		if (dash_kind_counted(&ds->sc.app->s, &ds->d, all[i])) {
 			ds->kinds[ds->nkinds] = all[i];
-			ds->kind_labels[ds->nkinds++] = kind_title(all[i]);
+			kind_task_title(all[i], task, ds->kind_label_buf[ds->nkinds], sizeof ds->kind_label_buf[0]);
+			ds->kind_labels[ds->nkinds] = ds->kind_label_buf[ds->nkinds];
+			ds->nkinds++;
 		}
 	ds->kind_labels[ds->nkinds] = NULL;
 	if (ds->nkinds == 0)
@@ -456,6 +481,9 @@ static ui_result dash_key(ui_screen *sc, ui_req req, wint_t ch)
 	case REQ_HOME:
 		ds->sel = 0;
 		ds->scroll = 0;
+		break;
+	case REQ_END:
+		ds->sel = nlines(ds) - 1;
 		break;
 	case REQ_FILTER:
 		ds->labels[F_YEAR] = _("By year");

@@ -94,6 +94,7 @@ static void on_filter(void *arg, int index)
 		l->f.state = NULL;
 		l->f.category = NULL;
 		l->f.cond = NULL;
+		l->f.task = 0;
 		l->f.due = QD_ANY;
 		list_after_filter_change(l);
 		break;

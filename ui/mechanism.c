@@ -36,6 +36,7 @@ typedef struct mech_screen {
 	 * alive while the choice screen shows them. */
 	const kind *kinds[MECH_KINDS];
 	const char *names[MECH_KINDS + 1];
+	char name_buf[MECH_KINDS][160];
 	int pending;        /* the kind chosen, opened when this screen is back on top; -1: none */
 } mech_screen;
 
@@ -248,7 +249,9 @@ static int detail_paras(mech_screen *ms, const mech_task *t, para *p)
 	char names[512] = "";
 	for (int i = 0; i < nk; i++) {
 		size_t len = strlen(names);
-		snprintf(names + len, sizeof names - len, "%s%s", i ? " / " : "", kind_title(k[i]));
+		char kt[160];
+		kind_task_title(k[i], t->num, kt, sizeof kt);
+		snprintf(names + len, sizeof names - len, "%s%s", i ? " / " : "", kt);
 	}
 	const char *label = _("Record kinds serving this task");
 	if (asprintf(&s, "%s: %s", label, names) >= 0)
@@ -392,9 +395,12 @@ static void mech_draw(ui_screen *sc, int top, int height)
 
 /* ---- keys ------------------------------------------------------------------- */
 
-static void open_kind(mech_screen *ms, const kind *k)
+/* The ledger of kind k; only the records that serve the task when only some do. */
+static void open_kind(mech_screen *ms, const kind *k, int task)
 {
-	ui_screen *next = list_open(ms->sc.app, k, NULL, NULL, NULL);
+	query_filter f = { 0 };
+	f.task = kind_task_condition(k, task) ? task : 0;
+	ui_screen *next = list_open(ms->sc.app, k, f.task ? &f : NULL, NULL, NULL);
 	if (next)
 		ui_push(ms->sc.app, next);
 }
@@ -413,7 +419,7 @@ static void mech_resume(ui_screen *sc)
 	int i = ms->pending;
 	ms->pending = -1;
 	if (i >= 0 && i < MECH_KINDS && ms->kinds[i])
-		open_kind(ms, ms->kinds[i]);
+		open_kind(ms, ms->kinds[i], selected(ms) ? selected(ms)->num : 0);
 }
 
 static void mech_enter(mech_screen *ms)
@@ -428,11 +434,13 @@ static void mech_enter(mech_screen *ms)
 		return;
 	}
 	if (nk == 1) {
-		open_kind(ms, ms->kinds[0]);
+		open_kind(ms, ms->kinds[0], t->num);
 		return;
 	}
-	for (int i = 0; i < nk; i++)
-		ms->names[i] = kind_title(ms->kinds[i]);
+	for (int i = 0; i < nk; i++) {
+		kind_task_title(ms->kinds[i], t->num, ms->name_buf[i], sizeof ms->name_buf[i]);
+		ms->names[i] = ms->name_buf[i];
+	}
 	ms->names[nk] = NULL;
 	ui_screen *c = choice_open(ms->sc.app, _("Open which ledger?"), ms->names, 0, on_choice, ms);
 	if (c)
