@@ -34,6 +34,7 @@ typedef struct imp {
 	prow *rows;
 	long nrows;
 	import_result *res;
+	strmap refs;       /* references to other kinds resolved in this pass */
 } imp;
 
 static void free_imp(imp *m)
@@ -45,6 +46,7 @@ static void free_imp(imp *m)
 		free(m->rows[i].keysig);
 	}
 	free(m->rows);
+	strmap_free(&m->refs);
 	free(m->col_field);
 	free(m->field_col);
 }
@@ -244,19 +246,32 @@ static lz_status build(imp *m, long i, record **out, record **before, lz_err *er
 		const kind *rk = kind_find(fd->ref);
 		int64_t id = 0;
 		lz_err e;
+		sbuf rkey = { 0 };
+		long known = 0;
+		if (rk != k)
+			sbuf_printf(&rkey, "%s\x1f%lld\x1f%s", rk->name, (long long)prefer, p->v[f]);
 		if (rk == k && p->dep >= 0 && p->dep_field == f) {
 			id = m->rows[p->dep].id;
-		} else if (record_resolve(m->s, rk, p->v[f], prefer, &id, &e) != LZ_OK) {
+		} else if (rk != k && !rkey.oom && strmap_get(&m->refs, sbuf_str(&rkey), &known)) {
+			id = known;
+		} else if (record_resolve(m->s, rk, p->v[f], prefer, &id, &e) == LZ_OK) {
+			/* The import writes only k's records: another kind's name
+			 * resolves the same way for the rest of the pass. */
+			if (rk != k && !rkey.oom)
+				strmap_put(&m->refs, sbuf_str(&rkey), (long)id);
+		} else {
 			int j = rk == k ? file_row_named(m, p->v[f]) : -1;
 			if (j < 0 || j == i) {
 				st = lz_fail(err, LZ_BAD, _("%s: line %ld, %s (%s): %s"), m->fname, p->line, fd->zh,
 					     fd->name, e.msg);
+				sbuf_free(&rkey);
 				goto fail;
 			}
 			p->dep = j;
 			p->dep_field = f;
 			id = m->rows[j].id;
 		}
+		sbuf_free(&rkey);
 		char buf[32];
 		snprintf(buf, sizeof buf, "%lld", (long long)id);
 		record_set(r, f, id ? buf : NULL);
@@ -387,6 +402,8 @@ static lz_status check_rows(imp *m, int writing, int checked, lz_err *err)
 			order[no++] = i;
 	}
 	m->res->inserted = m->res->updated = m->res->unchanged = 0;
+	/* Another session may have changed the other kinds between the passes. */
+	strmap_free(&m->refs);
 	strmap seen = { 0 };
 	for (long oi = 0; oi < no && !st; oi++) {
 		long i = order[oi];
