@@ -34,6 +34,7 @@ typedef struct imp {
 	prow *rows;
 	long nrows;
 	import_result *res;
+	strmap refs;       /* references to other kinds resolved in this pass */
 } imp;
 
 static void free_imp(imp *m)
@@ -45,6 +46,7 @@ static void free_imp(imp *m)
 		free(m->rows[i].keysig);
 	}
 	free(m->rows);
+	strmap_free(&m->refs);
 	free(m->col_field);
 	free(m->field_col);
 }
@@ -242,19 +244,32 @@ static lz_status build(imp *m, long i, record **out, record **before, lz_err *er
 		const kind *rk = kind_find(fd->ref);
 		int64_t id = 0;
 		lz_err e;
+		sbuf rkey = { 0 };
+		long known = 0;
+		if (rk != k)
+			sbuf_printf(&rkey, "%s\x1f%lld\x1f%s", rk->name, (long long)prefer, p->v[f]);
 		if (rk == k && p->dep >= 0 && p->dep_field == f) {
 			id = m->rows[p->dep].id;
-		} else if (record_resolve(m->s, rk, p->v[f], prefer, &id, &e) != LZ_OK) {
+		} else if (rk != k && !rkey.oom && strmap_get(&m->refs, sbuf_str(&rkey), &known)) {
+			id = known;
+		} else if (record_resolve(m->s, rk, p->v[f], prefer, &id, &e) == LZ_OK) {
+			/* The import writes only k's records: another kind's name
+			 * resolves the same way for the rest of the pass. */
+			if (rk != k && !rkey.oom)
+				strmap_put(&m->refs, sbuf_str(&rkey), (long)id);
+		} else {
 			int j = rk == k ? file_row_named(m, p->v[f]) : -1;
 			if (j < 0 || j == i) {
 				st = lz_fail(err, LZ_BAD, _("%s: line %ld, %s (%s): %s"), m->fname, p->line, fd->zh,
 					     fd->name, e.msg);
+				sbuf_free(&rkey);
 				goto fail;
 			}
 			p->dep = j;
 			p->dep_field = f;
 			id = m->rows[j].id;
 		}
+		sbuf_free(&rkey);
 		char buf[32];
 		snprintf(buf, sizeof buf, "%lld", (long long)id);
 		record_set(r, f, id ? buf : NULL);
@@ -373,9 +388,10 @@ static lz_status visit(imp *m, long i, long *order, long *no, lz_err *err)
 }
 
 /* Validates every row (writing=0) or writes them (writing=1, inside the
- * write transaction); the same checks both times because another session
- * may have changed the database in between. */
-static lz_status check_rows(imp *m, int writing, lz_err *err)
+ * write transaction); the same checks both times when another session may
+ * have changed the database in between (checked=0). checked=1: nobody has,
+ * so a row's first checks still hold and are not run again. */
+static lz_status check_rows(imp *m, int writing, int checked, lz_err *err)
 {
 	long *order = malloc((size_t)(m->nrows ? m->nrows : 1) * sizeof *order);
 	long no = 0;
@@ -392,6 +408,8 @@ static lz_status check_rows(imp *m, int writing, lz_err *err)
 			order[no++] = i;
 	}
 	m->res->inserted = m->res->updated = m->res->unchanged = 0;
+	/* Another session may have changed the other kinds between the passes. */
+	strmap_free(&m->refs);
 	strmap seen = { 0 };
 	for (long oi = 0; oi < no && !st; oi++) {
 		long i = order[oi];
@@ -406,7 +424,9 @@ static lz_status check_rows(imp *m, int writing, lz_err *err)
 		lz_err e;
 		if (!st) {
 			lz_status vs;
-			if (writing)
+			if (writing && checked && p->dep < 0)
+				vs = record_save_checked(m->s, r, &e);
+			else if (writing)
 				vs = record_save_in(m->s, r, &e);
 			else if (p->dep < 0)
 				vs = record_check(m->s, before, r, &e);
@@ -444,6 +464,18 @@ static lz_status check_rows(imp *m, int writing, lz_err *err)
 	strmap_free(&seen);
 	free(order);
 	return st;
+}
+
+/* PRAGMA data_version: unchanged on this connection exactly when no other
+ * connection has committed in between (SQLite's guarantee; this
+ * connection's own commits do not count, and the import makes none between
+ * its two passes). Left as is on failure: the caller then checks again. */
+static void data_version(session *s, int64_t *v)
+{
+	lz_err e;
+	int64_t x;
+	if (db_scalar_int(&s->db, "PRAGMA data_version", -1, &x, &e) == LZ_OK)
+		*v = x;
 }
 
 lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len, const char *fname,
@@ -487,16 +519,20 @@ lz_status import_bytes(session *s, const kind *k, const char *bytes, size_t len,
 	if (m.nrows > 1000)
 		db_exec(&s->db, "PRAGMA cache_size = -131072", err);
 	/* Checked in a read snapshot first, so a bad file never takes the write lock. */
+	int64_t dv0 = -1, dv1 = -2;
 	if (!st && !(st = db_begin_read(&s->db, err))) {
-		st = check_rows(&m, 0, err);
+		st = check_rows(&m, 0, 0, err);
+		if (!st)
+			data_version(s, &dv0);
 		db_rollback(&s->db);
 	}
 	if (!st && !dry_run) {
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (!(st = db_begin_write(&s->db, err))) {
+			data_version(s, &dv1);
 			rules_batch_begin(s);
-			st = check_rows(&m, 1, err);
+			st = check_rows(&m, 1, dv0 >= 0 && dv0 == dv1, err);
 			lz_status rst = rules_batch_end(s, err);
 			if (!st)
 				st = rst;
