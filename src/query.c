@@ -535,6 +535,27 @@ void query_close(query_cursor *c)
 	free(c);
 }
 
+/* Runs the counting SELECT in sql (freed here) with f's parameters and
+ * reads its first n columns into out. */
+static lz_status run_counts(session *s, const kind *k, const query_filter *f, sbuf *sql, int64_t *out, int n,
+			    lz_err *err)
+{
+	sqlite3_stmt *q;
+	lz_status st = db_prepare(&s->db, sbuf_str(sql), &q, err);
+	sbuf_free(sql);
+	if (st)
+		return st;
+	bind_filter(s, q, f);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		for (int i = 0; i < n; i++)
+			out[i] = sqlite3_column_int64(q, i);
+	else
+		st = db_error(&s->db, rc, k->zh, err);
+	sqlite3_finalize(q);
+	return st;
+}
+
 lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t *n, lz_err *err)
 {
 	sbuf sql = { 0 };
@@ -545,19 +566,7 @@ lz_status query_count(session *s, const kind *k, const query_filter *f, int64_t 
 		sbuf_free(&sql);
 		return st;
 	}
-	sqlite3_stmt *q;
-	st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
-	sbuf_free(&sql);
-	if (st)
-		return st;
-	bind_filter(s, q, f);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(q, 0);
-	else
-		st = db_error(&s->db, rc, k->zh, err);
-	sqlite3_finalize(q);
-	return st;
+	return run_counts(s, k, f, &sql, n, 1, err);
 }
 
 /* The tally's SELECT for f (its due ignored) appended to sql. */
@@ -611,29 +620,19 @@ lz_status query_tally_count(session *s, const kind *k, const query_filter *f, qu
 	query_filter g = *f;
 	g.due = QD_ANY;
 	sbuf sql = { 0 };
+	memset(t, 0, sizeof *t);
 	lz_status st = tally_select(s, k, &g, &sql, err);
 	if (st) {
 		sbuf_free(&sql);
 		return st;
 	}
-	sqlite3_stmt *q;
-	st = db_prepare(&s->db, sbuf_str(&sql), &q, err);
-	sbuf_free(&sql);
-	if (st)
-		return st;
-	bind_filter(s, q, &g);
-	memset(t, 0, sizeof *t);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		t->total = sqlite3_column_int64(q, 0);
-		t->closed = sqlite3_column_int64(q, 1);
-		t->open = sqlite3_column_int64(q, 2);
-		t->late = sqlite3_column_int64(q, 3);
-		t->soon = sqlite3_column_int64(q, 4);
-		t->open_due = sqlite3_column_int64(q, 5);
-	} else {
-		st = db_error(&s->db, rc, k->zh, err);
-	}
-	sqlite3_finalize(q);
+	int64_t v[6] = { 0 };
+	st = run_counts(s, k, &g, &sql, v, 6, err);
+	t->total = v[0];
+	t->closed = v[1];
+	t->open = v[2];
+	t->late = v[3];
+	t->soon = v[4];
+	t->open_due = v[5];
 	return st;
 }
