@@ -15,6 +15,7 @@ UILIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -l
 DEBS     := build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev zlib1g-dev libssl-dev \
             gettext libcmocka-dev python3 python3-openpyxl python3-xlsxwriter locales tmux x11-utils xfonts-encodings ncurses-term \
             clang valgrind
+NPROC    := $(shell nproc 2>/dev/null || echo 2)
 LOCALES  := zh_CN.UTF-8 zh_CN.GB18030 en_US.UTF-8
 
 SRC      := $(sort $(wildcard src/*.c))
@@ -215,7 +216,7 @@ test-asan: $(BA)/liangze $(ATESTS) $(MO) $(BENCHBIN)
 	LIANGZE_BIN=$(CURDIR)/$(BA)/liangze LIANGZE_LOCALEDIR=$(CURDIR)/$(B)/locale sh tests/run.sh $(BA)/tests
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BF)/fuzz_import $(BENCHBIN)
+	@$(MAKE) -j$(NPROC) --no-print-directory all $(TESTS) $(BA)/liangze $(ATESTS) $(BF)/fuzz_import $(BENCHBIN)
 	@$(MAKE) --no-print-directory po-check
 	@LIANGZE_SUMMARY=$(CURDIR)/$(B)/summary; rm -f $$LIANGZE_SUMMARY; export LIANGZE_SUMMARY; \
 	echo "== tests (plain build)"; $(MAKE) --no-print-directory test; r1=$$?; \

@@ -15,16 +15,19 @@ count() { # name, exit status
 	p=${p:-0}; f=${f:-0}
 	if [ "$2" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 	pass=$((pass + p)); fail=$((fail + f))
-	if [ "$f" != 0 ]; then echo "FAIL $1 ($p passed, $f failed)"; sed 's/^/    /' "$out"; else echo "ok   $1 ($p passed)"; fi
+	secs=$(( $(date +%s) - started ))
+	if [ "$f" != 0 ]; then echo "FAIL $1 ($p passed, $f failed; ${secs}s)"; sed 's/^/    /' "$out"; else echo "ok   $1 ($p passed; ${secs}s)"; fi
 }
 for t in "$dir"/test_*; do
 	case $t in *.d) continue ;; esac
 	[ -x "$t" ] || continue
+	started=$(date +%s)
 	"$t" >"$out" 2>&1
 	count "$(basename "$t")" $?
 done
 for t in tests/test_*.py; do
 	[ -f "$t" ] || continue
+	started=$(date +%s)
 	/usr/bin/python3 "$t" >"$out" 2>&1
 	count "$(basename "$t")" $?
 done
