@@ -1,5 +1,7 @@
 #include "audit.h"
 
+#include <string.h>
+
 #include "audit_chain.h"
 #include "date.h"
 #include "i18n.h"
@@ -14,9 +16,15 @@ lz_status audit_write(session *s, const char *kind, int64_t id, const char *acti
 	int64_t next_id;
 	char prev[65], hash[65], now[20];
 	bool has_prev;
-	lz_status st = audit_chain_head(&s->db, &next_id, prev, &has_prev, err);
-	if (st)
+	lz_status st = LZ_OK;
+	db_conn *c = &s->db;
+	if (c->audit_known) {
+		next_id = c->audit_next;
+		has_prev = c->audit_has_prev;
+		memcpy(prev, c->audit_prev, sizeof prev);
+	} else if ((st = audit_chain_head(c, &next_id, prev, &has_prev, err))) {
 		return st;
+	}
 	date_now_stamp(now);
 	audit_row r = {
 		.id = next_id, .at = audit_text_of(now), .login = audit_text_of(s->login),
@@ -47,7 +55,13 @@ lz_status audit_write(session *s, const char *kind, int64_t id, const char *acti
 	sqlite3_bind_text(q, 10, hash, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	db_release(&s->db, q);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
+		c->audit_known = false;
 		return db_error(&s->db, rc, _("writing the audit trail"), err);
+	}
+	c->audit_known = true;
+	c->audit_next = next_id + 1;
+	c->audit_has_prev = true;
+	memcpy(c->audit_prev, hash, sizeof c->audit_prev);
 	return LZ_OK;
 }

@@ -13,7 +13,7 @@
 #include "i18n.h"
 
 struct csv_reader {
-	const char *p, *end;
+	const char *base, *p, *end;
 	long line;       /* physical line of p, from 1 */
 	char *buf;       /* the record's fields, each NUL-terminated */
 	size_t cap, len;
@@ -36,7 +36,7 @@ csv_reader *csv_open(const char *utf8, size_t len)
 		return NULL;
 	if (!utf8)
 		utf8 = "";
-	r->p = utf8;
+	r->base = r->p = utf8;
 	r->end = utf8 + len;
 	r->line = 1;
 	if (len >= 3 && memcmp(utf8, "\xef\xbb\xbf", 3) == 0)
@@ -226,4 +226,16 @@ int csv_next(csv_reader *r, char ***fields, size_t *nfields, long *line, lz_err 
 	if (line)
 		*line = start;
 	return 1;
+}
+
+void csv_tell(const csv_reader *r, size_t *off, long *line)
+{
+	*off = (size_t)(r->p - r->base);
+	*line = r->line;
+}
+
+void csv_seek(csv_reader *r, size_t off, long line)
+{
+	r->p = r->base + off;
+	r->line = line;
 }

@@ -21,4 +21,10 @@ void csv_close(csv_reader *r);
 /* Reads the next record: 1 with *fields (NUL-terminated, owned by r, valid until the next call), *nfields and *line (physical line where it starts); 0 at the end; -1 with err filled (LZ_BAD, naming the line) on a syntax error or a NUL byte, and again on every later call. */
 int csv_next(csv_reader *r, char ***fields, size_t *nfields, long *line, lz_err *err);
 
+/* Where the next csv_next call starts reading: a byte offset into the buffer and its physical line. */
+void csv_tell(const csv_reader *r, size_t *off, long *line);
+
+/* Goes back (or forward) to a position csv_tell gave, so the record there is read again. */
+void csv_seek(csv_reader *r, size_t off, long line);
+
 #endif

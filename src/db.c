@@ -147,6 +147,24 @@ lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err
 	return LZ_OK;
 }
 
+/* Prepares sql and keeps it in a free entry of the cache, if there is one. */
+static lz_status cache_add(db_conn *c, int fresh, const char *sql, const void *tag, int slot, sqlite3_stmt **st,
+			   lz_err *err)
+{
+	lz_status s = db_prepare(c, sql, st, err);
+	if (s || fresh < 0)
+		return s;
+	/* A statement in use (a nested call) or a full cache: a plain one, finalized on release. */
+	struct db_cache *e = &c->cache[fresh];
+	if ((e->sql = strdup(sql))) {
+		e->st = *st;
+		e->busy = 1;
+		e->tag = tag;
+		e->slot = slot;
+	}
+	return LZ_OK;
+}
+
 lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
 {
 	int fresh = -1;
@@ -163,16 +181,32 @@ lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
 			return LZ_OK;
 		}
 	}
-	lz_status s = db_prepare(c, sql, st, err);
-	if (s || fresh < 0)
-		return s;
-	/* A statement in use (a nested call) or a full cache: a plain one, finalized on release. */
-	struct db_cache *e = &c->cache[fresh];
-	if ((e->sql = strdup(sql))) {
-		e->st = *st;
-		e->busy = 1;
+	return cache_add(c, fresh, sql, NULL, 0, st, err);
+}
+
+lz_status db_cached_tagged(db_conn *c, const void *tag, int slot, void (*build)(const void *tag, int slot, sbuf *sql),
+			   sqlite3_stmt **st, lz_err *err)
+{
+	int fresh = -1;
+	for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++) {
+		struct db_cache *e = &c->cache[i];
+		if (!e->sql) {
+			if (fresh < 0)
+				fresh = i;
+			continue;
+		}
+		if (!e->busy && e->tag == tag && e->slot == slot) {
+			e->busy = 1;
+			*st = e->st;
+			return LZ_OK;
+		}
 	}
-	return LZ_OK;
+	sbuf sql = { 0 };
+	build(tag, slot, &sql);
+	lz_status s = sql.oom ? lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"))
+			      : cache_add(c, fresh, sbuf_str(&sql), tag, slot, st, err);
+	sbuf_free(&sql);
+	return s;
 }
 
 void db_release(db_conn *c, sqlite3_stmt *st)
@@ -361,6 +395,7 @@ void db_close(db_conn *c)
 			free(c->cache[i].sql);
 			c->cache[i].sql = NULL;
 			c->cache[i].st = NULL;
+			c->cache[i].tag = NULL;
 		}
 		sqlite3_close_v2(c->h);
 		c->h = NULL;
@@ -403,6 +438,7 @@ lz_status db_begin_write(db_conn *c, lz_err *err)
 		fprintf(stderr, "lz-stats write-lock-wait-ms %.3f %s\n", now_ms() - t0, s == LZ_OK ? "ok" : "failed");
 	if (s == LZ_OK)
 		c->in_write = 1;
+	c->audit_known = false;
 	return s;
 }
 
@@ -422,6 +458,7 @@ lz_status db_commit(db_conn *c, lz_err *err)
 	if (s)
 		db_rollback(c);
 	c->in_write = 0;
+	c->audit_known = false;
 	return s;
 }
 
@@ -430,6 +467,7 @@ void db_rollback(db_conn *c)
 	if (c->h && !sqlite3_get_autocommit(c->h))
 		sqlite3_exec(c->h, "ROLLBACK", NULL, NULL, NULL);
 	c->in_write = 0;
+	c->audit_known = false;
 }
 
 int db_schema_version(db_conn *c)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "sbuf.h"
 #include "status.h"
 
 typedef struct db_migration {
@@ -40,9 +41,19 @@ typedef struct db_conn {
 	/* Statements kept prepared for reuse (db_cached); busy: handed out. */
 	struct db_cache {
 		char *sql;
+		const void *tag; /* db_cached_tagged: the statement's owner and slot */
+		int slot;
 		sqlite3_stmt *st;
 		int busy;
 	} cache[48];
+	/* The audit chain's head inside the current write transaction, once
+	 * audit_write has appended a row (the next id and the last hash): every
+	 * audit row goes through audit_write, so it is not read again per row.
+	 * Forgotten when the transaction ends. */
+	bool audit_known;
+	bool audit_has_prev;
+	int64_t audit_next;
+	char audit_prev[65];
 	int readonly;          /* opened for reading only: writes are refused with a message */
 } db_conn;
 
@@ -92,6 +103,12 @@ lz_status db_prepare(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err
  * the same sql (per-row statements of a big import); give it back with
  * db_release, never sqlite3_finalize. */
 lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err);
+
+/* As db_cached for a statement known by (tag, slot), such as a kind
+ * descriptor and what the statement does with it, whose SQL build(tag, slot,
+ * sql) writes only when it is not prepared yet: hot paths skip the text. */
+lz_status db_cached_tagged(db_conn *c, const void *tag, int slot, void (*build)(const void *tag, int slot, sbuf *sql),
+			   sqlite3_stmt **st, lz_err *err);
 
 /* Gives back a statement from db_cached (reset, bindings cleared); NULL is fine. */
 void db_release(db_conn *c, sqlite3_stmt *st);

@@ -1,6 +1,9 @@
 /* import.h — CSV files into records of any kind. The whole file is read,
  * converted and validated before the write lock is taken; then every row is
  * written in one transaction (a row whose key exists updates that record).
+ * The rows are parsed again from the text in the writing pass, not held, and
+ * an import that adds at least as many rows as the table holds sets the
+ * table's secondary indexes aside and builds them again before it commits.
  * One bad row: nothing is written and the message names file, line and field. */
 #ifndef LZ_IMPORT_H
 #define LZ_IMPORT_H

@@ -51,11 +51,12 @@ lz_status record_save_in(session *s, record *r, lz_err *err);
  * without deleting: lets a screen refuse before asking for confirmation. */
 lz_status record_check_delete(session *s, const kind *k, int64_t id, lz_err *err);
 
-/* As record_save_in for values that passed record_check in a snapshot no
- * other connection has committed to since (PRAGMA data_version unchanged):
- * skips the role, scope and value checks; the kind's prepare and validate
- * run again. */
-lz_status record_save_checked(session *s, record *r, lz_err *err);
+/* As record_save_in for values that passed record_check against before
+ * (the stored record r->id as loaded then, NULL for a new one) in a snapshot
+ * no other connection has committed to since (PRAGMA data_version
+ * unchanged): skips the role, scope and value checks; the kind's prepare and
+ * validate run again. */
+lz_status record_save_checked(session *s, const record *before, record *r, lz_err *err);
 
 /* As record_delete, inside the caller's write transaction. */
 lz_status record_delete_in(session *s, const kind *k, int64_t id, lz_err *err);

@@ -51,19 +51,26 @@ lz_status record_resolve(session *s, const kind *k, const char *text, int64_t pr
 	return lz_fail(err, LZ_BAD, _("no %s is called '%s'"), k->zh, text);
 }
 
+static void key_sql_slot(const void *tag, int slot, sbuf *sql)
+{
+	const kind *k = tag;
+	int key = slot - 100;
+	sbuf_printf(sql, "SELECT id FROM %s WHERE 1", k->table);
+	for (const char *const *f = k->keys[key]; *f; f++)
+		sbuf_printf(sql, " AND %s = ?", *f);
+	sbuf_add(sql, " LIMIT 2");
+}
+
 lz_status record_find_by_key(session *s, const record *r, int key, int64_t *id, lz_err *err)
 {
 	const kind *k = r->k;
-	sbuf sql = { 0 };
 	*id = 0;
-	sbuf_printf(&sql, "SELECT id FROM %s WHERE 1", k->table);
 	int n = 0;
-	for (const char *const *f = k->keys[key]; *f; f++, n++)
-		sbuf_printf(&sql, " AND %s = ?", *f);
-	sbuf_add(&sql, " LIMIT 2");
+	for (const char *const *f = k->keys[key]; *f; f++)
+		n++;
 	sqlite3_stmt *q;
-	lz_status st = db_cached(&s->db, sbuf_str(&sql), &q, err);
-	sbuf_free(&sql);
+	/* Slots from 100: record.c's statements of the same kind use the low ones. */
+	lz_status st = db_cached_tagged(&s->db, k, 100 + key, key_sql_slot, &q, err);
 	if (st)
 		return st;
 	for (int i = 0; i < n; i++) {

@@ -58,6 +58,8 @@ class Run:
                 waits.append(float(f[2]))
                 if f[3] != "ok":
                     other.append(line)
+            elif f[:2] == ["lz-stats", "import"]:
+                pass                 # an import's steps (src/import.c)
             elif line.strip() and "waiting for another session" not in line:
                 other.append(line)   # the notice that it queues is not an error
         with self.lock:
