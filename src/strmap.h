@@ -9,6 +9,7 @@
 typedef struct strmap {
 	char **key;
 	long *val;
+	size_t *hash;    /* each key's hash: probes compare it before the text */
 	size_t cap, n;
 } strmap;
 

@@ -1,5 +1,6 @@
 /* test_csv.c — the RFC 4180 reader: quoting, line ends, line numbers,
- * errors, and speed on a million rows. */
+ * errors, going back to a record, and speed on a million rows; and the
+ * string map the importer finds repeated rows with. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <time.h>
 
 #include "csv.h"
+#include "strmap.h"
 
 /* Reads the next record and checks it against the expected fields. */
 static void expect_rec(csv_reader *r, long line, size_t n, ...)
@@ -288,6 +290,54 @@ static void test_million_rows(void **state)
 	free(s);
 }
 
+/* csv_tell and csv_seek: a record is read again from where it started,
+ * with its physical line, after others were read (the importer's second pass). */
+static void test_seek(void **state)
+{
+	(void)state;
+	const char *text = "\xef\xbb\xbf" "a,b\n\n\"x\ny\",2\r\nlast,3";
+	csv_reader *r = csv_open(text, strlen(text));
+	size_t off[3];
+	long at[3];
+	for (int i = 0; i < 3; i++) {
+		char **f;
+		size_t n;
+		long line;
+		csv_tell(r, &off[i], &at[i]);
+		assert_int_equal(csv_next(r, &f, &n, &line, NULL), 1);
+	}
+	csv_seek(r, off[1], at[1]);
+	expect_rec(r, 3, 2, "x\ny", "2");
+	expect_rec(r, 5, 2, "last", "3");
+	csv_seek(r, off[0], at[0]);
+	expect_rec(r, 1, 2, "a", "b");
+	csv_close(r);
+}
+
+/* strmap: every key found with its first value, absent keys not, across growth. */
+static void test_strmap(void **state)
+{
+	(void)state;
+	strmap m = { 0 };
+	char k[32];
+	long v;
+	for (long i = 0; i < 100000; i++) {
+		snprintf(k, sizeof k, "key\x1f%ld", i);
+		assert_true(strmap_put(&m, k, i));
+		assert_true(strmap_put(&m, k, -1)); /* present: kept as it was */
+	}
+	assert_int_equal(m.n, 100000);
+	for (long i = 0; i < 100000; i++) {
+		snprintf(k, sizeof k, "key\x1f%ld", i);
+		assert_true(strmap_get(&m, k, &v));
+		assert_int_equal(v, i);
+		snprintf(k, sizeof k, "key\x1f%ld", i + 100000);
+		assert_false(strmap_get(&m, k, &v));
+	}
+	strmap_free(&m);
+	assert_false(strmap_get(&m, "key", &v));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +348,8 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_million_rows),
+		cmocka_unit_test(test_seek),
+		cmocka_unit_test(test_strmap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
