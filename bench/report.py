@@ -71,6 +71,18 @@ def markdown(R):
       " the pipeline holds it for its whole run. Peak RSS of the import: %.0f MB." % (ms(I["lock"]["median"]), I["rss"]))
     w("The stock shell cannot load liangze's tokenizer, so its index uses SQLite's trigram tokenizer on the"
       " two searched fields (external content, as a careful administrator would set it up).")
+    st = I.get("steps")
+    if st:
+        names = [("rows", "splitting the converted text into rows"), ("check", "checking every row (read snapshot)"),
+                 ("write", "writing rows and audit rows"), ("indexes", "building the %d set-aside indexes again"
+                                                            % st.get("indexes-set-aside", 0)),
+                 ("commit", "commit: search index, WAL, checkpoint")]
+        w("")
+        w("Where liangze's import spends its time (median of the rounds, `LIANGZE_STATS=1`): "
+          + "; ".join("%s %s" % (what, ms(st[k] / 1000)) for k, what in names if k in st) + ".")
+        w("liangze's inquiry table keeps 10 indexes for its lists, filters and dashboard (the pipeline's table has"
+          " none); an import that at least doubles the table sets 9 of them aside and sorts them afresh"
+          " (src/bulk_index.c).")
     w("")
     w("## 2. Ledger export of %d rows to .xlsx" % R["import"]["inquiries"])
     w("")

@@ -143,14 +143,20 @@ def main():
     with open(inq, "rb") as f:
         header = f.readline().decode("gb18030").strip().lstrip("\ufeff").split(",")
     lzt, lockt, reft, baret, lzrss = [], [], [], [], []
+    steps = {}
     imp = os.path.join(W, "imp.db")
     ireps = a.reps if a.rows <= 200000 else min(a.reps, 2)
     for r in range(ireps):
         fresh(base, imp)
-        t, rss, out, err = lz("import", "inquiry", inq, db=imp, env={"LIANGZE_BENCH_LOCK": "1"})
+        t, rss, out, err = lz("import", "inquiry", inq, db=imp, env={"LIANGZE_BENCH_LOCK": "1", "LIANGZE_STATS": "1"})
         lzt.append(t)
         lzrss.append(rss)
         lockt.append(float([l for l in err.splitlines() if l.startswith("write-lock-ms")][0].split()[1]) / 1000)
+        # Its steps (src/import.c): milliseconds each, and how many indexes it set aside.
+        for l in err.splitlines():
+            p = l.split()
+            if p[:2] == ["lz-stats", "import"] and len(p) == 4:
+                steps.setdefault(p[2], []).append(float(p[3]))
         for fts, acc in ((True, reft), (False, baret)):
             ref = os.path.join(W, "ref.db")
             for suf in ("", "-wal", "-shm"):
@@ -163,7 +169,7 @@ def main():
         log("import round %d: liangze %.1f s, pipeline with FTS5 %.1f s, bare %.1f s" % (r + 1, lzt[-1], reft[-1], baret[-1]))
     n = int(subprocess.run(["sqlite3", imp, "SELECT count(*) FROM inquiry"], capture_output=True, text=True).stdout)
     R["import"] = {"liangze": stats(lzt), "lock": stats(lockt), "ref_fts": stats(reft), "ref_bare": stats(baret),
-                   "rss": max(lzrss), "inquiries": n}
+                   "rss": max(lzrss), "inquiries": n, "steps": {k: statistics.median(v) for k, v in steps.items()}}
 
     # --- 2. export --------------------------------------------------------------
     ex, fl, py = [], [], []
