@@ -1,6 +1,5 @@
 #include "import.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,247 +7,12 @@
 
 #include "bulk_index.h"
 #include "csv.h"
+#include "import_priv.h"
 #include "i18n.h"
 #include "record.h"
 #include "rules.h"
 #include "sbuf.h"
 #include "strmap.h"
-
-/* One data row: where it is in the text (it is parsed again in each pass
- * rather than kept, so a million-row file costs tens of bytes a row), and
- * what the checking pass learnt about it. */
-typedef struct prow {
-	size_t off;        /* where the row starts in the UTF-8 text */
-	long line;         /* its physical line there */
-	int64_t id;        /* existing record it updates (0: new) */
-	int dep;           /* index of the row this one's self-reference names, or -1 */
-	int dep_field;
-	int state;         /* for ordering: 0 new, 1 visiting, 2 done */
-} prow;
-
-typedef struct imp {
-	session *s;
-	const kind *k;
-	const char *fname;
-	int ncols;
-	int *col_field;    /* field index of each column */
-	int *field_col;    /* column of each field, or -1 */
-	csv_reader *rd;
-	prow *rows;
-	long nrows;
-	char **v;          /* the values of the row just read, canonical */
-	import_result *res;
-	strmap refs;       /* references to other kinds resolved in this pass */
-	bool self_ref;     /* k refers to itself (a unit's parent) */
-	strmap named;      /* then: "field\x1fvalue" of each lookup field → first row */
-} imp;
-
-static void clear_values(imp *m)
-{
-	for (int f = 0; m->v && f < m->k->nfields; f++) {
-		free(m->v[f]);
-		m->v[f] = NULL;
-	}
-}
-
-static void free_imp(imp *m)
-{
-	clear_values(m);
-	free(m->v);
-	free(m->rows);
-	strmap_free(&m->refs);
-	strmap_free(&m->named);
-	free(m->col_field);
-	free(m->field_col);
-}
-
-static lz_status read_whole(const char *path, char **buf, size_t *len, lz_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return lz_fail(err, LZ_IO, _("cannot read %s: %s"), path, strerror(errno));
-	size_t cap = 1 << 16, n = 0;
-	char *b = malloc(cap);
-	while (b) {
-		size_t got = fread(b + n, 1, cap - n, f);
-		n += got;
-		if (n < cap)
-			break;
-		char *nb = realloc(b, cap * 2);
-		if (!nb) {
-			free(b);
-			b = NULL;
-			break;
-		}
-		b = nb;
-		cap *= 2;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (!b)
-		return lz_fail(err, LZ_IO, _("%s: file too large to read"), path);
-	if (bad) {
-		free(b);
-		return lz_fail(err, LZ_IO, _("cannot read %s: %s"), path, strerror(errno));
-	}
-	*buf = b;
-	*len = n;
-	return LZ_OK;
-}
-
-/* The CSV reader names the line; the file is ours to add. */
-static lz_status prefix_file(lz_err *err, const char *fname)
-{
-	char msg[LZ_ERR_MAX];
-	snprintf(msg, sizeof msg, "%s", err->msg);
-	return lz_fail(err, LZ_BAD, "%s: %s", fname, msg);
-}
-
-static lz_status map_header(imp *m, char **cells, size_t n, lz_err *err)
-{
-	const kind *k = m->k;
-	m->ncols = (int)n;
-	m->col_field = calloc(n, sizeof *m->col_field);
-	m->field_col = malloc((size_t)k->nfields * sizeof *m->field_col);
-	if (!m->col_field || !m->field_col)
-		return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-	for (int f = 0; f < k->nfields; f++)
-		m->field_col[f] = -1;
-	for (size_t c = 0; c < n; c++) {
-		int f = kind_field_by_header(k, cells[c]);
-		if (f < 0)
-			return lz_fail(err, LZ_BAD, _("%s: line 1, column %zu: unknown column '%s' (see: liangze kinds %s)"),
-				       m->fname, c + 1, cells[c], k->name);
-		if (k->fields[f].flags & (KF_DERIVED | KF_READONLY))
-			return lz_fail(err, LZ_BAD, _("%s: line 1, column %zu: %s (%s) is worked out by liangze and cannot be imported"),
-				       m->fname, c + 1, k->fields[f].zh, k->fields[f].name);
-		if (m->field_col[f] >= 0)
-			return lz_fail(err, LZ_BAD, _("%s: line 1: column %s (%s) appears twice (columns %d and %zu)"),
-				       m->fname, k->fields[f].zh, k->fields[f].name, m->field_col[f] + 1, c + 1);
-		m->field_col[f] = (int)c;
-		m->col_field[c] = f;
-	}
-	/* A required column may be absent: rows updating a stored record keep its
-	 * value; a row adding a record without it is refused in build(). */
-	return LZ_OK;
-}
-
-/* A row's cells against the header: a short row would blank the stored
- * values of the missing columns, a long one holds cells nobody reads. */
-static lz_status check_width(imp *m, char **cells, size_t n, long line, lz_err *err)
-{
-	if (n < (size_t)m->ncols)
-		return lz_fail(err, LZ_BAD, _("%s: line %ld: %zu cells, but the header has %d columns"),
-			       m->fname, line, n, m->ncols);
-	for (size_t c = (size_t)m->ncols; c < n; c++)
-		if (*kind_trim(cells[c]))
-			return lz_fail(err, LZ_BAD, _("%s: line %ld: %zu cells, but the header has %d columns"),
-				       m->fname, line, n, m->ncols);
-	return LZ_OK;
-}
-
-/* Column c's cell as its field's canonical value in *out (NULL: empty). */
-static lz_status parse_cell(imp *m, char **cells, int c, long line, char **out, lz_err *err)
-{
-	const kind_field *fd = &m->k->fields[m->col_field[c]];
-	lz_err e;
-	if (kind_parse_value(fd, cells[c], out, &e))
-		return lz_fail(err, LZ_BAD, _("%s: line %ld, %s (%s): %s"), m->fname, line, fd->zh, fd->name, e.msg);
-	return LZ_OK;
-}
-
-static bool self_referring(const kind *k)
-{
-	for (int f = 0; f < k->nfields; f++)
-		if (k->fields[f].type == KF_REF && strcmp(k->fields[f].ref, k->name) == 0)
-			return true;
-	return false;
-}
-
-/* Notes where every row starts and checks its width; for a kind that refers
- * to itself, also which row each lookup value (a unit's code, its name)
- * first names, since a row may name one further down the file. */
-static lz_status index_rows(imp *m, lz_err *err)
-{
-	const kind *k = m->k;
-	long cap = 0;
-	char **cells;
-	size_t n, off;
-	long line, at;
-	int rc;
-	for (;;) {
-		csv_tell(m->rd, &off, &at);
-		if ((rc = csv_next(m->rd, &cells, &n, &line, err)) != 1)
-			break;
-		if (m->nrows == cap) {
-			cap = cap ? cap * 2 : 256;
-			prow *nr = realloc(m->rows, (size_t)cap * sizeof *nr);
-			if (!nr)
-				return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-			m->rows = nr;
-		}
-		prow *p = &m->rows[m->nrows];
-		*p = (prow){ .off = off, .line = at, .dep = -1 };
-		lz_status st = check_width(m, cells, n, line, err);
-		if (st)
-			return st;
-		for (int c = 0; m->self_ref && c < m->ncols; c++) {
-			int f = m->col_field[c];
-			char *v = NULL;
-			if (!(k->fields[f].flags & KF_LOOKUP))
-				continue;
-			if ((st = parse_cell(m, cells, c, line, &v, err)))
-				return st;
-			sbuf key = { 0 };
-			long j;
-			sbuf_printf(&key, "%d\x1f%s", f, v ? v : "");
-			bool ok = !v || key.oom || strmap_get(&m->named, sbuf_str(&key), &j) ||
-				  strmap_put(&m->named, sbuf_str(&key), m->nrows);
-			sbuf_free(&key);
-			free(v);
-			if (!ok)
-				return lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
-		}
-		m->nrows++;
-	}
-	return rc < 0 ? prefix_file(err, m->fname) : LZ_OK;
-}
-
-/* Reads row i again into m->v. */
-static lz_status read_row(imp *m, long i, lz_err *err)
-{
-	char **cells;
-	size_t n;
-	long line;
-	clear_values(m);
-	csv_seek(m->rd, m->rows[i].off, m->rows[i].line);
-	if (csv_next(m->rd, &cells, &n, &line, err) != 1)
-		return lz_fail(err, LZ_INTERNAL, _("%s: line %ld could not be read again"), m->fname, m->rows[i].line);
-	for (int c = 0; c < m->ncols && (size_t)c < n; c++) {
-		lz_status st = parse_cell(m, cells, c, line, &m->v[m->col_field[c]], err);
-		if (st)
-			return st;
-	}
-	return LZ_OK;
-}
-
-/* The row of this file whose lookup field equals text (for references
- * between rows of the same file, such as a unit and its parent), or -1. */
-static int file_row_named(imp *m, const char *text)
-{
-	for (int f = 0; f < m->k->nfields; f++) {
-		if (!(m->k->fields[f].flags & KF_LOOKUP))
-			continue;
-		sbuf key = { 0 };
-		long j = -1;
-		sbuf_printf(&key, "%d\x1f%s", f, text);
-		bool found = !key.oom && strmap_get(&m->named, sbuf_str(&key), &j);
-		sbuf_free(&key);
-		if (found)
-			return (int)j;
-	}
-	return -1;
-}
 
 /* The stored record r names by a key made of plain (non-reference) fields,
  * or 0: lets a unit's holders be told apart by the unit itself. */
@@ -333,7 +97,7 @@ static lz_status build(imp *m, long i, bool known, record **out, record **before
 			if (rk != k && !rkey.oom)
 				strmap_put(&m->refs, sbuf_str(&rkey), (long)id);
 		} else {
-			int j = rk == k ? file_row_named(m, r->v[f]) : -1;
+			int j = rk == k ? import_file_row_named(m, r->v[f]) : -1;
 			if (j < 0 || j == i) {
 				st = lz_fail(err, LZ_BAD, _("%s: line %ld, %s (%s): %s"), m->fname, p->line, fd->zh,
 					     fd->name, e.msg);
@@ -495,7 +259,7 @@ static lz_status check_rows(imp *m, int writing, int checked, lz_err *err)
 		if (!writing)
 			p->id = 0;
 		sbuf_reset(&keysig);
-		if ((st = read_row(m, i, err)) || (st = build(m, i, known, &r, &before, writing ? NULL : &keysig, err)))
+		if ((st = import_read_row(m, i, err)) || (st = build(m, i, known, &r, &before, writing ? NULL : &keysig, err)))
 			break;
 		if (!writing)
 			st = check_file_conflicts(m, &seen, i, r, &keysig, err);
@@ -600,18 +364,18 @@ static lz_status run(imp *m, const char *utf8, size_t ulen, bool dry_run, lz_err
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	m->rd = csv_open(utf8, ulen);
 	m->v = calloc((size_t)m->k->nfields, sizeof *m->v);
-	m->self_ref = self_referring(m->k);
+	m->self_ref = import_self_referring(m->k);
 	int rc = m->rd && m->v ? csv_next(m->rd, &cells, &n, &line, err) : -1;
 	if (!m->rd || !m->v)
 		st = lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"));
 	else if (rc < 0)
-		st = prefix_file(err, m->fname);
+		st = import_prefix_file(err, m->fname);
 	else if (rc == 0)
 		st = lz_fail(err, LZ_BAD, _("%s: the file is empty: it needs a header row naming the columns"), m->fname);
 	if (!st)
-		st = map_header(m, cells, n, err);
+		st = import_map_header(m, cells, n, err);
 	if (!st)
-		st = index_rows(m, err);
+		st = import_index_rows(m, err);
 	if (!st && m->nrows == 0)
 		st = lz_fail(err, LZ_BAD, _("%s: no data rows below the header"), m->fname);
 	m->res->rows = m->nrows;
@@ -696,7 +460,7 @@ static lz_status import_owned(session *s, const kind *k, char *owned, const char
 		return st;
 	imp m = { .s = s, .k = k, .fname = fname, .res = res };
 	st = run(&m, utf8, ulen, dry_run, err);
-	free_imp(&m);
+	import_free(&m);
 	free(utf8);
 	return st;
 }
@@ -715,7 +479,7 @@ lz_status import_file(session *s, const kind *k, const char *path, enc_kind enc,
 	char *buf = NULL;
 	size_t len = 0;
 	if (!st)
-		st = read_whole(path, &buf, &len, err);
+		st = import_read_whole(path, &buf, &len, err);
 	if (st)
 		return st;
 	return import_owned(s, k, buf, buf, len, path, enc, dry_run, res, err);
