@@ -170,9 +170,32 @@ static bool parse_number(const char *s, bool frac_ok, double *v)
 	return true;
 }
 
-/* Only the canonical form: other forms would be guesses in an export. */
+static bool is_digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* Only the canonical form: other forms would be guesses in an export. A
+ * date a ledger holds is canonical already: checked by its shape and its
+ * ranges without date_parse's formatting (a million rows hold millions of
+ * dates); days past the 28th still go through date_parse, which knows the
+ * months. */
 static bool parse_date(const char *s, ledger_value *v)
 {
+	if (is_digits(s, 4) && s[4] == '-' && is_digits(s + 5, 2) && s[7] == '-' && is_digits(s + 8, 2) &&
+	    s[10] == '\0') {
+		int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+		if (y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
+			v->year = y;
+			v->month = m;
+			v->day = d;
+			return true;
+		}
+	}
 	char canon[11];
 	if (strlen(s) != 10 || !date_parse(s, canon) || memcmp(canon, s, 10) != 0)
 		return false;

@@ -3,6 +3,7 @@ csv) and compared cell by cell with the database."""
 import csv
 import io
 import os
+import sqlite3
 import openpyxl
 from lzt import test, main, demo_env, eq, has, refused
 
@@ -98,6 +99,33 @@ def unit_ledger_shows_references_by_name():
                      " LEFT JOIN unit p ON p.id = u.parent LEFT JOIN person a ON a.id = u.principal_holder"
                      " LEFT JOIN person b ON b.id = u.supervisor_holder ORDER BY u.code")
         eq([tuple(None if v == "" else v for v in r) for r in rows[1:]], want, "unit rows")
+    finally:
+        e.close()
+
+
+@test
+def survey_ledger_keeps_decimals_and_empty_numbers():
+    # Decimals are stored as cents and worked out per row; whole numbers may be empty.
+    e = demo_env()
+    try:
+        first = e.sql("SELECT id FROM survey ORDER BY year, id LIMIT 1")[0][0]
+        con = sqlite3.connect(e.db)  # test setup: one survey without a sample size
+        con.execute("UPDATE survey SET respondents = NULL WHERE id = ?", (first,))
+        con.commit()
+        con.close()
+        out = e.path("survey.xlsx")
+        e.run("export", "survey", "-o", out, check=0)
+        ws = openpyxl.load_workbook(out).worksheets[0]
+        rows = list(ws.iter_rows(values_only=True))
+        eq(list(rows[0]), ["年度", "单位", "满意度得分", "样本数"], "headers")
+        want = [(y, n, s / 100, r) for y, n, s, r in e.sql(
+            "SELECT v.year, u.name, v.score, v.respondents FROM survey v JOIN unit u ON u.id = v.unit"
+            " ORDER BY v.year, v.id")]
+        eq(len(want) > 100, True, "the demo has surveys")
+        eq(want[0][3], None, "an empty number")
+        eq([tuple(r) for r in rows[1:]], want, "survey rows")
+        eq(any(s != int(s) for _, _, s, _ in want), True, "some scores have decimals")
+        eq(ws.cell(row=2, column=3).number_format, "0.00", "decimal format")
     finally:
         e.close()
 

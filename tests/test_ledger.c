@@ -516,6 +516,16 @@ static void test_bad_cells(void **state)
 		expect_bad_cell(fmt, &date, "2026/3/5", "date");
 		expect_bad_cell(fmt, &date, "1899-12-31", "date");
 		expect_bad_cell(fmt, &date, " 2026-03-05", "date");
+		/* the quick check of canonical dates (days up to the 28th) */
+		expect_bad_cell(fmt, &date, "2026-13-05", "date");
+		expect_bad_cell(fmt, &date, "2026-00-05", "date");
+		expect_bad_cell(fmt, &date, "2026-03-00", "date");
+		expect_bad_cell(fmt, &date, "3000-03-05", "date");
+		expect_bad_cell(fmt, &date, "2026-3-05", "date");
+		expect_bad_cell(fmt, &date, "2026-03-05 ", "date");
+		expect_bad_cell(fmt, &date, "2026-03-0", "date");
+		expect_bad_cell(fmt, &date, "2026-03-0x", "date");
+		expect_bad_cell(fmt, &date, "2023-02-29", "date");
 		expect_bad_cell(fmt, &flag, "2", "1 or 0");
 		expect_bad_cell(fmt, &flag, "是", "1 or 0");
 	}
