@@ -89,12 +89,21 @@ class Env:
 _demo = {}
 
 
-def _demo_template():
+def _make_demo(today):
+    e = Env()
+    e.run("init", "--demo", env={"LIANGZE_TODAY": today}, check=0)
+    for side in ("-wal", "-shm", "-journal"):
+        if os.path.exists(e.db + side):
+            raise AssertionError("init --demo left %s behind" % (e.db + side))
+    return e
+
+
+def _demo_template(today):
     """A demo database made by `init --demo` of the binary under test, once per
-    script — or once per run, in $LZT_CACHE (tests/run.sh sets it). The demo is
-    the same every time for the same binary and date (only schema_migration's
-    applied_at differs), and building it under ASan takes seconds."""
-    today = os.environ.get("LIANGZE_TODAY", TODAY)
+    script and date — or once per run, in $LZT_CACHE (tests/run.sh sets it).
+    The demo is the same every time for the same binary and date (only
+    schema_migration's applied_at differs; test_demo_plan.py holds it to
+    that), and making it under ASan takes seconds."""
     key = (os.path.realpath(BIN), today)
     if key in _demo:
         return _demo[key]
@@ -102,14 +111,9 @@ def _demo_template():
     path = None
     if cache and os.path.isdir(cache):
         st = os.stat(key[0])
-        name = "%s-%d-%d-%s.db" % (os.path.basename(key[0]), st.st_ino, st.st_mtime_ns, today)
-        path = os.path.join(cache, name)
+        path = os.path.join(cache, "%s-%d-%d-%s.db" % (os.path.basename(key[0]), st.st_ino, st.st_mtime_ns, today))
     if not path or not os.path.exists(path):
-        e = Env()
-        e.run("init", "--demo", check=0)
-        for side in ("-wal", "-shm", "-journal"):
-            if os.path.exists(e.db + side):
-                raise AssertionError("init --demo left %s behind" % (e.db + side))
+        e = _make_demo(today)
         if path:
             part = "%s.%d" % (path, os.getpid())
             shutil.copyfile(e.db, part)
@@ -124,9 +128,14 @@ def _demo_template():
     return path
 
 
-def demo_env():
-    """A scratch folder holding its own demo database, as `init --demo` makes it."""
-    src = _demo_template()
+def demo_env(today=None, fresh=False):
+    """A scratch folder holding its own demo database, as `init --demo` makes it
+    on today (default: LIANGZE_TODAY or TODAY). A copy of one made earlier,
+    unless fresh: then made here, for tests of the making itself."""
+    today = today or os.environ.get("LIANGZE_TODAY", TODAY)
+    if fresh:
+        return _make_demo(today)
+    src = _demo_template(today)
     e = Env()
     shutil.copyfile(src, e.db)
     shutil.copymode(src, e.db)
