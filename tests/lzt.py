@@ -86,9 +86,59 @@ class Env:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def demo_env():
+_demo = {}
+
+
+def _make_demo(today):
     e = Env()
-    e.run("init", "--demo", check=0)
+    e.run("init", "--demo", env={"LIANGZE_TODAY": today}, check=0)
+    for side in ("-wal", "-shm", "-journal"):
+        if os.path.exists(e.db + side):
+            raise AssertionError("init --demo left %s behind" % (e.db + side))
+    return e
+
+
+def _demo_template(today):
+    """A demo database made by `init --demo` of the binary under test, once per
+    script and date — or once per run, in $LZT_CACHE (tests/run.sh sets it).
+    The demo is the same every time for the same binary and date (only
+    schema_migration's applied_at differs; test_demo_plan.py holds it to
+    that), and making it under ASan takes seconds."""
+    key = (os.path.realpath(BIN), today)
+    if key in _demo:
+        return _demo[key]
+    cache = os.environ.get("LZT_CACHE")
+    path = None
+    if cache and os.path.isdir(cache):
+        st = os.stat(key[0])
+        path = os.path.join(cache, "%s-%d-%d-%s.db" % (os.path.basename(key[0]), st.st_ino, st.st_mtime_ns, today))
+    if not path or not os.path.exists(path):
+        e = _make_demo(today)
+        if path:
+            part = "%s.%d" % (path, os.getpid())
+            shutil.copyfile(e.db, part)
+            shutil.copymode(e.db, part)
+            os.replace(part, path)   # whole, or not there: scripts may race to make it
+            e.close()
+        else:
+            path = e.db
+            import atexit
+            atexit.register(e.close)
+    _demo[key] = path
+    return path
+
+
+def demo_env(today=None, fresh=False):
+    """A scratch folder holding its own demo database, as `init --demo` makes it
+    on today (default: LIANGZE_TODAY or TODAY). A copy of one made earlier,
+    unless fresh: then made here, for tests of the making itself."""
+    today = today or os.environ.get("LIANGZE_TODAY", TODAY)
+    if fresh:
+        return _make_demo(today)
+    src = _demo_template(today)
+    e = Env()
+    shutil.copyfile(src, e.db)
+    shutil.copymode(src, e.db)
     return e
 
 

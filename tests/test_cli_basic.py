@@ -140,12 +140,23 @@ def a_writer_waits_for_another_sessions_lock():
         con.execute("BEGIN IMMEDIATE")
         import subprocess, os, time
         env = dict(os.environ, LIANGZE_TODAY="2026-11-27", LANG="C.UTF-8")
+        errf = open(e.path("import.err"), "w+b")
         p = subprocess.Popen([e_bin(), "--db", e.db, "import", "unit", f], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(1.5)
+                             stdout=subprocess.PIPE, stderr=errf)
+        # It says so once it has waited a little; on a loaded machine it may take
+        # a while to get there, so wait for the words rather than a fixed time.
+        end = time.time() + 60
+        while b"waiting for another session" not in open(e.path("import.err"), "rb").read():
+            if time.time() > end or p.poll() is not None:
+                raise AssertionError("no waiting notice (exit %r): %r" % (p.poll(), open(e.path("import.err"), "rb").read()))
+            time.sleep(0.05)
+        time.sleep(0.5)
         eq(p.poll(), None, "still waiting while the lock is held")
         con.execute("COMMIT")
-        out, err = p.communicate(timeout=30)
+        out, _ = p.communicate(timeout=60)
+        errf.seek(0)
+        err = errf.read()
+        errf.close()
         eq(p.returncode, 0, "import after the lock was released (%r)" % err)
         has(err.decode(), "waiting for another session", "says it is waiting")
         eq(e.sql("SELECT count(*) FROM unit WHERE code = 'Z1'")[0][0], 1, "written")

@@ -4,7 +4,7 @@ record layer (audited, foreign keys clean), the same every time."""
 import csv
 import datetime
 import io
-from lzt import test, main, Env, demo_env, eq, has, refused, TODAY
+from lzt import test, main, demo_env, eq, has, refused, TODAY
 
 KINDS = {  # kind: (table, fewest, most)
     "document": ("document", 50, 120),
@@ -180,16 +180,15 @@ def tiancheng_counts_cover_twelve_months_with_one_gap():
 
 @test
 def the_demo_is_the_same_every_time_and_never_dated_ahead():
-    a, b = shared_demo(), demo_env()
+    a, b = shared_demo(), demo_env(fresh=True)   # made anew, not a copy of a
     try:
         sa, sb = a.snapshot(), b.snapshot()
         for t in KINDS.values():
             eq(sa[t[0]], sb[t[0]], "%s in two demo databases" % t[0])
         # Made on another day: the dates follow, nothing lies after that day.
         for day in ("2027-01-05", "2026-07-01"):
-            e = Env()
+            e = demo_env(today=day)
             try:
-                e.run("init", "--demo", env={"LIANGZE_TODAY": day}, check=0)
                 past = {
                     "document": ["issued_on"], "letter": ["issued_on", "received_on", "acknowledged_on", "done_on"],
                     "commitment": ["signed_on"], "duty_letter": ["signed_on"],
@@ -408,7 +407,7 @@ def last_years_assessments_and_reviews():
 
 @test
 def cha_and_kao_are_the_same_every_time_and_never_dated_ahead():
-    a, b = shared_demo(), demo_env()
+    a, b = shared_demo(), demo_env(fresh=True)   # made anew, not a copy of a
     try:
         sa, sb = a.snapshot(), b.snapshot()
         for kind, (table, lo, hi, own) in CHAKAO.items():
@@ -419,9 +418,8 @@ def cha_and_kao_are_the_same_every_time_and_never_dated_ahead():
     finally:
         b.close()
     for day in ("2027-01-05", "2026-07-01"):
-        e = Env()
+        e = demo_env(today=day)   # made once per day for the three tests
         try:
-            e.run("init", "--demo", env={"LIANGZE_TODAY": day}, check=0)
             not_after(e, day)
             eq(e.sql("PRAGMA foreign_key_check"), [], "foreign keys on %s" % day)
             eq({r["stage"] for r in listed(e, "case", day)}, {"线索受理", "初步核实", "立案审查", "审理", "结案", "了结"},
@@ -672,7 +670,7 @@ def duty_meetings_evaluations_and_vetting():
 
 @test
 def shu_and_ping_are_the_same_every_time_and_never_dated_ahead():
-    a, b = shared_demo(), demo_env()
+    a, b = shared_demo(), demo_env(fresh=True)   # made anew, not a copy of a
     try:
         sa, sb = a.snapshot(), b.snapshot()
         for table, lo, hi in SHUPING.values():
@@ -680,9 +678,8 @@ def shu_and_ping_are_the_same_every_time_and_never_dated_ahead():
     finally:
         b.close()
     for day in ("2027-01-05", "2026-07-01"):
-        e = Env()
+        e = demo_env(today=day)   # made once per day for the three tests
         try:
-            e.run("init", "--demo", env={"LIANGZE_TODAY": day}, check=0)
             shuping_not_after(e, day)
             eq(e.sql("PRAGMA foreign_key_check"), [], "foreign keys on %s" % day)
             rows = report_rows(e, day)

@@ -77,17 +77,26 @@ def updates_by_itself_when_another_process_imports():
         e.write("q.csv", "inquiry_type,respondent,question,asked_on,due\n"
                 "书面询问,%s,请说明甲事,%s-11-01,%s-11-16\n书面询问,%s,请说明乙事,%s-11-02,%s-11-17\n"
                 % (resp[0][0], TODAY[:4], TODAY[:4], resp[1][0], TODAY[:4], TODAY[:4]))
+        # It polls once a second, then reloads its figures. The promise is 2 s;
+        # on a loaded machine (make check runs tests side by side, and under
+        # ASan) one reload may take longer, so a bound of one poll plus twice
+        # what `report dashboard` (the same figures, in a process of its own)
+        # takes right now — never less than 2 s.
+        t0 = time.time()
+        report(e)
+        allowed = max(2.0, 1.0 + 2 * (time.time() - t0))
         e.run("import", "inquiry", e.path("q.csv"), check=0)
         done = time.time()
         want = before + 2
-        end = done + 2.0
+        end = done + allowed
         while time.time() < end:
             s = t.screen()
             if numbers_after(line_with(s, "Overdue inquiries"), "Overdue inquiries")[0] == want:
                 break
             time.sleep(0.05)
         else:
-            raise AssertionError("no update within 2 s (want %s):\n%s" % (want, t.screen()))
+            raise AssertionError("no update within %.1f s (want %s):\n%s" % (allowed, want, t.screen()))
+        print("     updated %.2f s after the import (allowed %.1f s)" % (time.time() - done, allowed))
         eq(numbers_after(line_with(s, "询 建立"), "工作机制")[:3], [xun[0], xun[1] + 2, xun[2] + 2], "询 panel")
         screen_matches_report(s, report(e))
         # Idle, it holds no read transaction: a checkpoint that must wait for every reader completes.

@@ -5,9 +5,12 @@ a failed wait prints the screen it last saw."""
 import os
 import shutil
 import subprocess
+import itertools
 import time
 
 from lzt import BIN, TODAY
+
+_serial = itertools.count()
 
 
 def available(gb18030=False):
@@ -23,7 +26,9 @@ def available(gb18030=False):
 
 class Tmux:
     def __init__(self, args, width=100, height=30, lang="zh_CN.UTF-8", term=None, luit=False, env=None):
-        self.sock = "lzt-%d-%d" % (os.getpid(), int(time.time() * 1000) % 100000)
+        # One tmux server per session, named by process and a counter: scripts run
+        # side by side (tests/run.sh), and one script may open two at once.
+        self.sock = "lzt-%d-%d" % (os.getpid(), next(_serial))
         self.base = ["tmux", "-L", self.sock, "-f", "/dev/null"]
         cmd = " ".join("'%s'" % a.replace("'", "'\\''") for a in [BIN] + list(args))
         e = {"LANG": lang, "LC_ALL": "", "LANGUAGE": "", "LIANGZE_TODAY": TODAY}
