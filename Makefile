@@ -135,8 +135,10 @@ BENCHBIN := $(B)/bench/gen $(B)/bench/search $(B)/bench/browse $(B)/bench/xlsx_f
 $(B)/bench/search: bench/search.c bench/bench_util.h bench/gen.h $(B)/bench/gen $(B)/liblz.a
 	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ bench/search.c bench/gen_rows.c bench/gen_kinds.c $(B)/liblz.a $(LDLIBS)
 $(B)/bench/xlsx_floor: bench/xlsx_floor.c $(B)/liblz.a
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ibench $(CFLAGS) $(WARN) -o $@ bench/xlsx_floor.c $(B)/liblz.a $(LDLIBS)
 $(B)/bench/browse: bench/browse.c bench/bench_util.h $(filter-out $(B)/ui/main.o,$(UI:ui/%.c=$(B)/ui/%.o)) $(B)/liblz.a
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Ibench -Iui $(CFLAGS) $(WARN) -o $@ $(filter-out %.h $(B)/liblz.a,$^) $(B)/liblz.a $(LDLIBS) $(UILIBS)
 bench: all $(BENCHBIN)
 	/usr/bin/python3 bench/run.py --rows $(BENCH_ROWS) --reps $(BENCH_REPS) --out bench/results.md
