@@ -165,42 +165,41 @@ static lz_status cache_add(db_conn *c, int fresh, const char *sql, const void *t
 	return LZ_OK;
 }
 
-lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
+/* A free statement kept for sql (tag NULL) or for (tag, slot): its entry
+ * is marked busy and *st set; else -1, with *fresh an empty entry or -1. */
+static int cache_find(db_conn *c, const char *sql, const void *tag, int slot, sqlite3_stmt **st, int *fresh)
 {
-	int fresh = -1;
+	*fresh = -1;
 	for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++) {
 		struct db_cache *e = &c->cache[i];
 		if (!e->sql) {
-			if (fresh < 0)
-				fresh = i;
+			if (*fresh < 0)
+				*fresh = i;
 			continue;
 		}
-		if (!e->busy && strcmp(e->sql, sql) == 0) {
+		if (!e->busy && (tag ? e->tag == tag && e->slot == slot : strcmp(e->sql, sql) == 0)) {
 			e->busy = 1;
 			*st = e->st;
-			return LZ_OK;
+			return i;
 		}
 	}
+	return -1;
+}
+
+lz_status db_cached(db_conn *c, const char *sql, sqlite3_stmt **st, lz_err *err)
+{
+	int fresh;
+	if (cache_find(c, sql, NULL, 0, st, &fresh) >= 0)
+		return LZ_OK;
 	return cache_add(c, fresh, sql, NULL, 0, st, err);
 }
 
 lz_status db_cached_tagged(db_conn *c, const void *tag, int slot, void (*build)(const void *tag, int slot, sbuf *sql),
 			   sqlite3_stmt **st, lz_err *err)
 {
-	int fresh = -1;
-	for (int i = 0; i < (int)(sizeof c->cache / sizeof c->cache[0]); i++) {
-		struct db_cache *e = &c->cache[i];
-		if (!e->sql) {
-			if (fresh < 0)
-				fresh = i;
-			continue;
-		}
-		if (!e->busy && e->tag == tag && e->slot == slot) {
-			e->busy = 1;
-			*st = e->st;
-			return LZ_OK;
-		}
-	}
+	int fresh;
+	if (cache_find(c, "", tag, slot, st, &fresh) >= 0)
+		return LZ_OK;
 	sbuf sql = { 0 };
 	build(tag, slot, &sql);
 	lz_status s = sql.oom ? lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"))
