@@ -104,6 +104,52 @@ lz_status fts_flush(db_conn *c, lz_err *err)
 	return s ? s : exec_bound(c, "DELETE FROM fts_dirty", NULL, err);
 }
 
+/* The trigger noting k's new rows for the next flush. */
+static void ins_trigger(const kind *k, sbuf *sql)
+{
+	const char *t = k->table;
+	sbuf_printf(sql, "CREATE TRIGGER fts_%s_ins AFTER INSERT ON %s BEGIN"
+		    " INSERT OR IGNORE INTO fts_dirty(tbl, id, fresh) VALUES ('%s', new.id, 1); END;", t, t, t);
+}
+
+lz_status fts_bulk_begin(db_conn *c, const kind *k, int64_t *mark, lz_err *err)
+{
+	*mark = -1;
+	if (!fts_kind_indexed(k))
+		return LZ_OK;
+	sbuf sql = { 0 };
+	int64_t has = 0;
+	sbuf_printf(&sql, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'fts_%s_ins'", k->table);
+	lz_status s = db_scalar_int(c, sbuf_str(&sql), 0, &has, err);
+	if (!s && has) {
+		sbuf_reset(&sql);
+		sbuf_printf(&sql, "SELECT coalesce(max(id), 0) FROM %s", k->table);
+		s = db_scalar_int(c, sbuf_str(&sql), 0, mark, err);
+		sbuf_reset(&sql);
+		sbuf_printf(&sql, "DROP TRIGGER fts_%s_ins", k->table);
+		if (!s)
+			s = db_exec(c, sbuf_str(&sql), err);
+		if (s)
+			*mark = -1;
+	}
+	sbuf_free(&sql);
+	return s;
+}
+
+lz_status fts_bulk_end(db_conn *c, const kind *k, int64_t mark, lz_err *err)
+{
+	if (mark < 0)
+		return LZ_OK;
+	sbuf sql = { 0 };
+	sbuf_printf(&sql, "INSERT INTO fts_%s(rowid, body) SELECT t.id, ", k->table);
+	body_sql(k, &sql);
+	sbuf_printf(&sql, " FROM %s t WHERE t.id > %lld;", k->table, (long long)mark);
+	ins_trigger(k, &sql);
+	lz_status s = sql.oom ? lz_fail(err, LZ_INTERNAL, "%s", _("out of memory")) : db_exec(c, sbuf_str(&sql), err);
+	sbuf_free(&sql);
+	return s;
+}
+
 /* Drops and makes kind k's index table and triggers, noting every row. */
 static lz_status rebuild_kind(db_conn *c, const kind *k, lz_err *err)
 {
@@ -114,8 +160,6 @@ static lz_status rebuild_kind(db_conn *c, const kind *k, lz_err *err)
 		    "DROP TABLE IF EXISTS fts_%s;"
 		    "CREATE VIRTUAL TABLE fts_%s USING fts5(body, tokenize = 'lz', detail = 'none', columnsize = 0);"
 		    "DROP TRIGGER IF EXISTS fts_%s_ins;"
-		    "CREATE TRIGGER fts_%s_ins AFTER INSERT ON %s BEGIN"
-		    " INSERT OR IGNORE INTO fts_dirty(tbl, id, fresh) VALUES ('%s', new.id, 1); END;"
 		    "DROP TRIGGER IF EXISTS fts_%s_upd;"
 		    "CREATE TRIGGER fts_%s_upd AFTER UPDATE ON %s BEGIN"
 		    " INSERT OR REPLACE INTO fts_dirty(tbl, id, fresh) VALUES ('%s', old.id, 0);"
@@ -125,7 +169,8 @@ static lz_status rebuild_kind(db_conn *c, const kind *k, lz_err *err)
 		    " INSERT OR REPLACE INTO fts_dirty(tbl, id, fresh) VALUES ('%s', old.id, 0); END;"
 		    "DELETE FROM fts_dirty WHERE tbl = '%s';"
 		    "INSERT INTO fts_dirty(tbl, id, fresh) SELECT '%s', id, 1 FROM %s;",
-		    t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+		    t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+	ins_trigger(k, &sql);
 	lz_status s = sql.oom || fields.oom ? lz_fail(err, LZ_INTERNAL, "%s", _("out of memory"))
 					   : db_exec(c, sbuf_str(&sql), err);
 	sqlite3_stmt *st;

@@ -31,4 +31,11 @@ lz_status fts_flush(db_conn *c, lz_err *err);
  * search by scanning). */
 int fts_match_expr(const char *q, char *out, size_t n);
 
+/* For a big import of k inside a write transaction: stops noting k's new rows
+ * one by one (*mark: the highest id before them, -1 when k has no index). */
+lz_status fts_bulk_begin(db_conn *c, const kind *k, int64_t *mark, lz_err *err);
+
+/* Indexes every row of k above mark in one statement and notes new rows one by one again. */
+lz_status fts_bulk_end(db_conn *c, const kind *k, int64_t mark, lz_err *err);
+
 #endif

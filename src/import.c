@@ -7,6 +7,7 @@
 
 #include "bulk_index.h"
 #include "csv.h"
+#include "fts.h"
 #include "import_priv.h"
 #include "i18n.h"
 #include "record.h"
@@ -399,9 +400,10 @@ static lz_status run(imp *m, const char *utf8, size_t ulen, bool dry_run, lz_err
 		if (!(st = db_begin_write(&s->db, err))) {
 			data_version(s, &dv1);
 			bulk_index set = { 0 };
+			int64_t fts_mark = -1;
 			stat_step("lock", &ts);
-			if (worth_bulk(m))
-				st = bulk_index_drop(&s->db, m->k, &set, err);
+			if (worth_bulk(m) && !(st = bulk_index_drop(&s->db, m->k, &set, err)))
+				st = fts_bulk_begin(&s->db, m->k, &fts_mark, err);
 			if (getenv("LIANGZE_STATS"))
 				fprintf(stderr, "lz-stats import indexes-set-aside %d\n", set.n);
 			rules_batch_begin(s);
@@ -413,6 +415,9 @@ static lz_status run(imp *m, const char *utf8, size_t ulen, bool dry_run, lz_err
 				st = bulk_index_restore(&s->db, &set, err);
 			bulk_index_free(&set);
 			stat_step("indexes", &ts);
+			if (!st)
+				st = fts_bulk_end(&s->db, m->k, fts_mark, err);
+			stat_step("search-index", &ts);
 			lz_status rst = rules_batch_end(s, err);
 			if (!st)
 				st = rst;

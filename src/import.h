@@ -3,7 +3,9 @@
  * written in one transaction (a row whose key exists updates that record).
  * The rows are parsed again from the text in the writing pass, not held, and
  * an import that adds at least as many rows as the table holds sets the
- * table's secondary indexes aside and builds them again before it commits.
+ * table's secondary indexes aside and builds them again before it commits,
+ * and puts its new rows into the search index in one statement rather than
+ * noting them one by one.
  * One bad row: nothing is written and the message names file, line and field. */
 #ifndef LZ_IMPORT_H
 #define LZ_IMPORT_H

@@ -24,7 +24,9 @@ def gen(e, name, *args):
 
 
 def indexes(e, table):
-    return e.sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name", table)
+    """The table's indexes and triggers (the search index's among them), with their SQL."""
+    return e.sql("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ?"
+                 " ORDER BY type, name", table)
 
 
 def with_people(e):
@@ -60,7 +62,10 @@ def a_bulk_import_builds_every_index_again_and_verifies():
         aside = stats(err, "indexes-set-aside")
         if aside < 5:
             raise AssertionError("only %d indexes set aside: %r" % (aside, err))
-        eq(indexes(e, "inquiry"), before, "the same indexes, with the same SQL")
+        eq(indexes(e, "inquiry"), before, "the same indexes and triggers, with the same SQL")
+        if not any(r[1] == "fts_inquiry_ins" for r in before):
+            raise AssertionError("the search index's insert trigger is missing: %r" % before)
+        eq(e.sql("SELECT count(*) FROM fts_dirty"), [(0,)], "nothing left for the next flush")
         eq(e.sql("PRAGMA integrity_check"), [("ok",)], "integrity (indexes hold every row)")
         eq(e.sql("SELECT count(*) FROM inquiry")[0][0], n0 + ROWS, "rows")
         eq(e.sql("SELECT count(*) FROM inquiry INDEXED BY inquiry_by_question WHERE question >= ''")[0][0],
@@ -73,12 +78,17 @@ def a_bulk_import_builds_every_index_again_and_verifies():
         rc, out, err = e.run("list", "inquiry", "--search", word, "--limit", "100000", "--format", "csv",
                              check=0)
         eq(len(out.strip().splitlines()) - 1, int(count), "search hits for %s" % word)
-        # A small import into the now big table keeps its indexes in place.
+        # A small import into the now big table keeps its indexes in place, and
+        # its rows reach the search index through the trigger again.
         g = gen(e, "more.csv", "--seed", 10, "--rows", 200, "--kind", "inquiry", "--people", PEOPLE)
         rc, out, err = e.run("import", "inquiry", g, env={"LIANGZE_STATS": "1"}, check=0)
         eq(stats(err, "indexes-set-aside"), 0, "indexes set aside for 200 rows into %d" % (n0 + ROWS))
         eq(indexes(e, "inquiry"), before, "indexes after the small import")
         eq(e.sql("PRAGMA integrity_check"), [("ok",)], "integrity after the small import")
+        word2, _, count2, _ = subprocess.run([GEN, "--vocab", "--kind", "inquiry", "--rows", "200"], capture_output=True,
+                                             text=True, check=True).stdout.splitlines()[2].split("\t")
+        rc, out, err = e.run("list", "inquiry", "--search", word2, "--limit", "100000", "--format", "csv", check=0)
+        eq(len(out.strip().splitlines()) - 1, int(count) + int(count2), "search hits after both imports")
     finally:
         e.close()
 
