@@ -64,7 +64,7 @@ static const char *owner_expr(const kind *k, char *buf, size_t n)
  * with open set, when it does not. Written out both ways rather than as NOT
  * of the other, so "replied_on IS NULL" matches the partial indexes of open
  * records. Empty values are stored as NULL. */
-static void closed_sql(const kind *k, bool open, sbuf *out)
+static void closed_sql(const kind *k, bool open, bool hint, sbuf *out)
 {
 	char buf[4096];
 	if (!k->closed_field && !k->closed_states) {
@@ -74,7 +74,14 @@ static void closed_sql(const kind *k, bool open, sbuf *out)
 	sbuf_add(out, open ? "(1" : "(0");
 	if (k->closed_field) {
 		field_sql(kind_field_named(k, k->closed_field), buf, sizeof buf);
-		sbuf_printf(out, open ? " AND %s IS NULL" : " OR %s IS NOT NULL", buf);
+		/* hint: with a year's range to walk instead, "replied_on IS NULL"
+		 * is no equality worth an index: NULL is every open record's value,
+		 * not the ten rows SQLite assumes without statistics. likelihood()
+		 * says so and keeps the term (partial indexes still match it). */
+		if (open && hint)
+			sbuf_printf(out, " AND likelihood(%s IS NULL, 0.5)", buf);
+		else
+			sbuf_printf(out, open ? " AND %s IS NULL" : " OR %s IS NOT NULL", buf);
 	}
 	if (k->closed_states && k->state_field) {
 		field_sql(kind_field_named(k, k->state_field), buf, sizeof buf);
@@ -94,10 +101,10 @@ static void closed_sql(const kind *k, bool open, sbuf *out)
 }
 
 /* The SQL for a standing against the due date, as due_of() decides it. */
-static void due_sql(const kind *k, query_due d, sbuf *out)
+static void due_sql(const kind *k, query_due d, bool hint, sbuf *out)
 {
 	sbuf c = { 0 };
-	closed_sql(k, d != QD_CLOSED, &c);
+	closed_sql(k, d != QD_CLOSED, hint, &c);
 	char due[4096] = "NULL";
 	if (k->due_field)
 		field_sql(kind_field_named(k, k->due_field), due, sizeof due);
@@ -243,7 +250,7 @@ static lz_status build_where(session *s, const kind *k, const query_filter *f, b
 	}
 	if (f->due != QD_ANY) {
 		sbuf c = { 0 };
-		due_sql(k, f->due, &c);
+		due_sql(k, f->due, f->year && *f->year, &c);
 		sbuf_printf(from, " AND %s", sbuf_str(&c));
 		sbuf_free(&c);
 	}
@@ -599,14 +606,14 @@ static lz_status tally_select(session *s, const kind *k, const query_filter *g, 
 	static const query_due parts[] = { QD_CLOSED, QD_OPEN, QD_LATE, QD_SOON };
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		sbuf d = { 0 };
-		due_sql(k, parts[i], &d);
+		due_sql(k, parts[i], false, &d);
 		sbuf_printf(sql, ", coalesce(sum(%s), 0)", sbuf_str(&d));
 		sbuf_free(&d);
 	}
 	if (k->due_field) {
 		sbuf d = { 0 };
 		char due[4096];
-		due_sql(k, QD_OPEN, &d);
+		due_sql(k, QD_OPEN, false, &d);
 		field_sql(kind_field_named(k, k->due_field), due, sizeof due);
 		sbuf_printf(sql, ", coalesce(sum(%s AND %s IS NOT NULL), 0)", sbuf_str(&d), due);
 		sbuf_free(&d);
